@@ -1,0 +1,177 @@
+#include "acceptance/harness/process.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <set>
+
+extern char** environ;
+
+namespace polybackup::acceptance {
+namespace {
+
+std::vector<std::string> BuildEnvironment(const ProcessOptions& options) {
+  std::set<std::string> drop(options.unset_env.begin(), options.unset_env.end());
+  for (const auto& [k, v] : options.env) drop.insert(k);
+  std::vector<std::string> env;
+  for (char** e = environ; *e != nullptr; ++e) {
+    std::string entry(*e);
+    std::string key = entry.substr(0, entry.find('='));
+    if (!drop.count(key)) env.push_back(entry);
+  }
+  for (const auto& [k, v] : options.env) env.push_back(k + "=" + v);
+  return env;
+}
+
+std::vector<char*> CStrings(std::vector<std::string>& strings) {
+  std::vector<char*> out;
+  for (auto& s : strings) out.push_back(s.data());
+  out.push_back(nullptr);
+  return out;
+}
+
+// posix_spawn has no chdir before glibc 2.29's addchdir_np; Debian 12 has it.
+int Spawn(const std::vector<std::string>& argv_in, const ProcessOptions& options, int in_fd,
+          int out_fd, int err_fd, std::string* error) {
+  std::vector<std::string> argv = argv_in;
+  std::vector<std::string> env = BuildEnvironment(options);
+  auto cargv = CStrings(argv);
+  auto cenv = CStrings(env);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  if (in_fd >= 0) posix_spawn_file_actions_adddup2(&actions, in_fd, 0);
+  posix_spawn_file_actions_adddup2(&actions, out_fd, 1);
+  posix_spawn_file_actions_adddup2(&actions, err_fd, 2);
+  if (!options.working_dir.empty()) {
+    posix_spawn_file_actions_addchdir_np(&actions, options.working_dir.c_str());
+  }
+  pid_t pid = -1;
+  // Look the program up in the *child's* PATH, as a shell would.
+  int rc = posix_spawnp(&pid, cargv[0], &actions, nullptr, cargv.data(), cenv.data());
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) {
+    *error = "spawn " + argv[0] + ": " + strerror(rc);
+    return -1;
+  }
+  return pid;
+}
+
+}  // namespace
+
+ProcessResult RunProcess(const std::vector<std::string>& argv, const ProcessOptions& options) {
+  ProcessResult result;
+  int out_pipe[2], err_pipe[2];
+  if (pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0) {
+    result.err = "pipe failed";
+    return result;
+  }
+  int devnull = open("/dev/null", O_RDONLY | O_CLOEXEC);
+  std::string error;
+  int pid = Spawn(argv, options, devnull, out_pipe[1], err_pipe[1], &error);
+  close(devnull);
+  close(out_pipe[1]);
+  close(err_pipe[1]);
+  if (pid < 0) {
+    close(out_pipe[0]);
+    close(err_pipe[0]);
+    result.err = error;
+    return result;
+  }
+  auto deadline = std::chrono::steady_clock::now() + options.timeout;
+  struct pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+  int open_fds = 2;
+  char buf[65536];
+  while (open_fds > 0) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) {
+      result.timed_out = true;
+      kill(pid, SIGKILL);
+      break;
+    }
+    int n = poll(fds, 2, static_cast<int>(std::min<long>(left.count(), 1000)));
+    if (n < 0 && errno != EINTR) break;
+    for (int i = 0; i < 2; ++i) {
+      if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+      ssize_t r = read(fds[i].fd, buf, sizeof(buf));
+      if (r > 0) {
+        (i == 0 ? result.out : result.err).append(buf, r);
+      } else if (r == 0 || errno != EINTR) {
+        close(fds[i].fd);
+        fds[i].fd = -1;
+        --open_fds;
+      }
+    }
+  }
+  for (auto& f : fds) {
+    if (f.fd >= 0) close(f.fd);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+BackgroundProcess::BackgroundProcess(const std::vector<std::string>& argv,
+                                     const ProcessOptions& options) {
+  int in_pipe[2], out_pipe[2];
+  if (pipe2(in_pipe, O_CLOEXEC) != 0 || pipe2(out_pipe, O_CLOEXEC) != 0) return;
+  std::string error;
+  pid_ = Spawn(argv, options, in_pipe[0], out_pipe[1], 2, &error);
+  close(in_pipe[0]);
+  close(out_pipe[1]);
+  stdin_fd_ = in_pipe[1];
+  stdout_fd_ = out_pipe[0];
+}
+
+BackgroundProcess::~BackgroundProcess() { Stop(); }
+
+std::string BackgroundProcess::ReadLine(std::chrono::milliseconds timeout) {
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  char buf[4096];
+  while (true) {
+    auto nl = buffer_.find('\n');
+    if (nl != std::string::npos) {
+      std::string line = buffer_.substr(0, nl);
+      buffer_.erase(0, nl + 1);
+      return line;
+    }
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0 || stdout_fd_ < 0) return "";
+    struct pollfd pfd = {stdout_fd_, POLLIN, 0};
+    if (poll(&pfd, 1, static_cast<int>(left.count())) <= 0) continue;
+    ssize_t r = read(stdout_fd_, buf, sizeof(buf));
+    if (r <= 0) return "";
+    buffer_.append(buf, r);
+  }
+}
+
+void BackgroundProcess::Stop() {
+  if (pid_ <= 0) return;
+  if (stdin_fd_ >= 0) close(stdin_fd_);
+  kill(pid_, SIGTERM);
+  int status = 0;
+  for (int i = 0; i < 50; ++i) {
+    if (waitpid(pid_, &status, WNOHANG) == pid_) {
+      pid_ = -1;
+      break;
+    }
+    usleep(20000);
+  }
+  if (pid_ > 0) {
+    kill(pid_, SIGKILL);
+    waitpid(pid_, &status, 0);
+  }
+  pid_ = -1;
+  stdin_fd_ = -1;
+  if (stdout_fd_ >= 0) close(stdout_fd_);
+  stdout_fd_ = -1;
+}
+
+}  // namespace polybackup::acceptance

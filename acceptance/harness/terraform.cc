@@ -1,0 +1,164 @@
+#include "acceptance/harness/terraform.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+namespace polybackup::acceptance {
+namespace fs = std::filesystem;
+namespace {
+
+std::string TerraformPath() {
+  const char* p = std::getenv("TF_ACC_TERRAFORM_PATH");
+  return (p && *p) ? p : "terraform";
+}
+
+std::string ProviderDir() {
+  const char* p = std::getenv("POLYBACKUP_PROVIDER_DIR");
+  return (p && *p) ? p : fs::current_path().string();
+}
+
+void WriteFile(const fs::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+}
+
+}  // namespace
+
+bool TerraformAvailable() {
+  ProcessOptions opts;
+  opts.timeout = std::chrono::seconds(30);
+  return RunProcess({TerraformPath(), "version"}, opts).exit_code == 0;
+}
+
+Workspace::Workspace(std::map<std::string, std::string> env) : env_(std::move(env)) {
+  const char* tmp = std::getenv("TMPDIR");
+  std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/polybackup-acc-XXXXXX";
+  dir_ = mkdtemp(pattern.data()) ? pattern : "";
+  cli_config_ = dir_ + "/.terraformrc";
+  // dev_overrides replaces registry installation for our provider only; both
+  // the short and the fully qualified source are mapped so either spelling in
+  // a configuration resolves to the binary under test.
+  WriteFile(cli_config_,
+            "provider_installation {\n"
+            "  dev_overrides {\n"
+            "    \"polybackup/polybackup\" = \"" + ProviderDir() + "\"\n"
+            "  }\n"
+            "  direct {}\n"
+            "}\n");
+  WriteFile(fs::path(dir_) / "terraform.tf",
+            "terraform {\n"
+            "  required_providers {\n"
+            "    polybackup = { source = \"polybackup/polybackup\" }\n"
+            "  }\n"
+            "}\n");
+}
+
+Workspace::~Workspace() {
+  if (std::getenv("POLYBACKUP_KEEP_WORKSPACES") == nullptr && !dir_.empty()) {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+}
+
+void Workspace::SetConfig(const std::string& hcl) { WriteFile(fs::path(dir_) / "main.tf", hcl); }
+
+ProcessResult Workspace::Run(const std::vector<std::string>& args) {
+  ProcessOptions opts;
+  opts.working_dir = dir_;
+  opts.env = env_;
+  opts.env["TF_CLI_CONFIG_FILE"] = cli_config_;
+  opts.env["CHECKPOINT_DISABLE"] = "1";
+  opts.env["TF_IN_AUTOMATION"] = "1";
+  opts.env["TF_INPUT"] = "0";
+  // The user's own overrides or reattach settings must not leak into tests.
+  opts.unset_env = {"TF_REATTACH_PROVIDERS", "TF_CLI_ARGS", "TF_CLI_ARGS_plan", "TF_CLI_ARGS_apply",
+                    "TF_WORKSPACE", "TF_DATA_DIR"};
+  std::vector<std::string> argv = {TerraformPath()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return RunProcess(argv, opts);
+}
+
+ProcessResult Workspace::Apply(const std::vector<std::string>& extra) {
+  std::vector<std::string> args = {"apply", "-auto-approve", "-no-color", "-input=false"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return Run(args);
+}
+
+ProcessResult Workspace::Destroy() {
+  return Run({"destroy", "-auto-approve", "-no-color", "-input=false"});
+}
+
+ProcessResult Workspace::Plan(const std::vector<std::string>& extra) {
+  std::vector<std::string> args = {"plan", "-detailed-exitcode", "-no-color", "-input=false"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return Run(args);
+}
+
+ProcessResult Workspace::Import(const std::string& address, const std::string& id) {
+  return Run({"import", "-no-color", "-input=false", address, id});
+}
+
+ProcessResult Workspace::Validate() { return Run({"validate", "-no-color"}); }
+
+nlohmann::json Workspace::State() {
+  ProcessResult r = Run({"show", "-json", "-no-color"});
+  if (r.exit_code != 0) return nlohmann::json();
+  auto j = nlohmann::json::parse(r.out, nullptr, false);
+  return j.is_discarded() ? nlohmann::json() : j;
+}
+
+std::optional<nlohmann::json> Workspace::Resource(const std::string& address) {
+  nlohmann::json state = State();
+  const auto* resources = state.contains("values") && state["values"].contains("root_module")
+                              ? &state["values"]["root_module"]
+                              : nullptr;
+  if (resources == nullptr || !resources->contains("resources")) return std::nullopt;
+  for (const auto& r : (*resources)["resources"]) {
+    if (r.value("address", "") == address) return r["values"];
+  }
+  return std::nullopt;
+}
+
+nlohmann::json Workspace::PlanJson(const std::vector<std::string>& extra) {
+  std::vector<std::string> args = {"plan", "-no-color", "-input=false", "-out=tfplan.bin"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  if (Run(args).exit_code != 0) return nlohmann::json();
+  ProcessResult r = Run({"show", "-json", "-no-color", "tfplan.bin"});
+  auto j = nlohmann::json::parse(r.out, nullptr, false);
+  if (j.is_discarded() || !j.contains("resource_changes")) return nlohmann::json::array();
+  return j["resource_changes"];
+}
+
+std::string Describe(const ProcessResult& r) {
+  return "exit code " + std::to_string(r.exit_code) + (r.timed_out ? " (timed out)" : "") +
+         "\n--- stdout ---\n" + r.out + "\n--- stderr ---\n" + r.err;
+}
+
+std::optional<nlohmann::json> AttrPath(const nlohmann::json& values, const std::string& path) {
+  const nlohmann::json* cur = &values;
+  size_t start = 0;
+  while (start <= path.size()) {
+    size_t dot = path.find('.', start);
+    std::string step = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    if (cur->is_object()) {
+      if (!cur->contains(step)) return std::nullopt;
+      cur = &(*cur)[step];
+    } else if (cur->is_array()) {
+      char* end = nullptr;
+      unsigned long idx = std::strtoul(step.c_str(), &end, 10);
+      if (end == step.c_str() || *end != '\0' || idx >= cur->size()) return std::nullopt;
+      cur = &(*cur)[idx];
+    } else {
+      return std::nullopt;
+    }
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  return *cur;
+}
+
+}  // namespace polybackup::acceptance

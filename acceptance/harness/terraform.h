@@ -1,0 +1,74 @@
+// Driving the real Terraform CLI against the built provider, the way
+// HashiCorp's terraform-plugin-testing does: a fresh working directory per
+// test, a CLI config whose dev_overrides point at the build directory, and
+// each step a real `terraform` command whose output and JSON we inspect.
+//
+// The binary is found through POLYBACKUP_PROVIDER_DIR (set by CMake for the
+// acceptance tests) and the CLI through TF_ACC_TERRAFORM_PATH or PATH.
+#ifndef POLYBACKUP_ACCEPTANCE_HARNESS_TERRAFORM_H_
+#define POLYBACKUP_ACCEPTANCE_HARNESS_TERRAFORM_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "acceptance/harness/process.h"
+
+namespace polybackup::acceptance {
+
+// True when a Terraform CLI can be run here (tests skip themselves otherwise,
+// saying so).
+bool TerraformAvailable();
+
+class Workspace {
+ public:
+  // Creates a fresh directory under $TMPDIR with the CLI config and the
+  // required_providers block; `env` is added to every terraform run (the
+  // provider reads credentials and endpoints from it).
+  explicit Workspace(std::map<std::string, std::string> env = {});
+  ~Workspace();  // removes the directory unless POLYBACKUP_KEEP_WORKSPACES is set
+
+  const std::string& dir() const { return dir_; }
+
+  // Replaces main.tf. The `terraform { required_providers … }` block lives in
+  // its own file, so configurations hold only providers and resources.
+  void SetConfig(const std::string& hcl);
+
+  // Runs `terraform <args>` in the workspace. No -input, no colour.
+  ProcessResult Run(const std::vector<std::string>& args);
+
+  // `terraform apply -auto-approve`; on failure the result carries the output.
+  ProcessResult Apply(const std::vector<std::string>& extra = {});
+  ProcessResult Destroy();
+  // `terraform plan -detailed-exitcode`: exit 0 = no changes, 2 = changes.
+  ProcessResult Plan(const std::vector<std::string>& extra = {});
+  ProcessResult Import(const std::string& address, const std::string& id);
+  ProcessResult Validate();
+
+  // `terraform show -json` of the state: the "values.root_module" resources.
+  nlohmann::json State();
+  // Attribute values of one resource (by address, e.g. "polybackup_x.a"), or
+  // nullopt when the resource is not in state.
+  std::optional<nlohmann::json> Resource(const std::string& address);
+  // `terraform plan -out` + `show -json`: the resource_changes array.
+  nlohmann::json PlanJson(const std::vector<std::string>& extra = {});
+
+ private:
+  std::string dir_;
+  std::string cli_config_;
+  std::map<std::string, std::string> env_;
+};
+
+// Renders a command's output for a failure message.
+std::string Describe(const ProcessResult& r);
+
+// Reads an attribute by dotted path ("rule.0.name", "tags.env") from the
+// attribute object `values`; nullopt if absent.
+std::optional<nlohmann::json> AttrPath(const nlohmann::json& values, const std::string& path);
+
+}  // namespace polybackup::acceptance
+
+#endif  // POLYBACKUP_ACCEPTANCE_HARNESS_TERRAFORM_H_
