@@ -1,0 +1,44 @@
+// The production HttpTransport on libcurl.
+//
+// Easy handles are pooled and reused across calls and threads, and a curl
+// share handle holds the DNS cache, TLS sessions and the connection cache, so
+// sequential calls to one endpoint reuse one keep-alive connection. libcurl
+// honours http_proxy / https_proxy / HTTPS_PROXY / no_proxy / NO_PROXY from
+// the environment; nothing here overrides that. curl_global_init runs once,
+// the first time a transport is created.
+#ifndef POLYBACKUP_CLIENTS_HTTP_CURL_TRANSPORT_H_
+#define POLYBACKUP_CLIENTS_HTTP_CURL_TRANSPORT_H_
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "clients/http/http.h"
+
+namespace polybackup::clients::http {
+
+struct TlsOptions {
+  // PEM file of trusted CAs used instead of the system store; "" = system.
+  std::string ca_bundle;
+  // Skips peer and host verification. Only ever set from an explicit user
+  // setting (provider `insecure = true`); off by default.
+  bool insecure = false;
+};
+
+struct CurlTransportOptions {
+  TlsOptions tls;
+  // User-Agent sent when the request carries none.
+  std::string user_agent = "terraform-provider-polybackup";
+  // Idle easy handles kept for reuse; more concurrent calls still work, the
+  // surplus handles are freed after use.
+  std::size_t max_idle_handles = 16;
+};
+
+// Thread-safe; the returned transport may be shared by every client.
+// Never fails: a bad CA path shows up as Unavailable on the first Send.
+std::shared_ptr<HttpTransport> NewCurlTransport(const TlsOptions& tls);
+std::shared_ptr<HttpTransport> NewCurlTransport(const CurlTransportOptions& options);
+
+}  // namespace polybackup::clients::http
+
+#endif  // POLYBACKUP_CLIENTS_HTTP_CURL_TRANSPORT_H_
