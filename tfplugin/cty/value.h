@@ -101,9 +101,16 @@ class Value {
   std::shared_ptr<const Rep> rep_;
 };
 
-// Walks `value` along `path`-like steps; used by the framework and tests.
-// Returns a null of the appropriate type (or dynamic) when a step is missing.
+// The attribute `name` of a known object (or element `name` of a known map),
+// as a pointer into `object`; nullptr when `object` is null, unknown, not an
+// object/map, or has no such attribute/key. For deeper walks see GetPath in
+// path.h.
 const Value* LookupAttr(const Value& object, const std::string& name);
+
+// A total order over values, consistent with Equals (0 exactly when Equals):
+// by type, then null < unknown < known, then by content. It is what gives
+// sets their canonical, deterministic element order.
+int Compare(const Value& a, const Value& b);
 
 }  // namespace polybackup::cty
 
