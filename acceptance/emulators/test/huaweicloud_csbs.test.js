@@ -318,6 +318,11 @@ test('AK/SK: wrong secret, unknown key, tampered body, project mismatch, tempora
   const genuine = await fetch(url, {method: 'POST', headers, body: JSON.stringify(signedBody)});
   assert.equal(genuine.status, 200);
 
+  // A signature dated more than 15 minutes away from the gateway's clock is refused.
+  const stale = sdkClient();
+  await rejects(stale.sendRequest({method: 'GET', url: '/v1/{project_id}/policies', pathParams: {}, queryParams: {},
+    headers: {'X-Sdk-Date': '20200101T000000Z'}}), 401, 'APIGW.0301');
+
   await control('/credentials', {access_key_id: 'PBTEMPAK000000000002', secret: 'temp-secret', security_token: 'sts-token-1'});
   const temp = sdkClient({ak: 'PBTEMPAK000000000002', sk: 'temp-secret', securityToken: 'sts-token-1'});
   assert.equal((await call(temp, 'GET', '/v1/{project_id}/policies', {query: {name: 'a b+c', limit: 3}})).httpStatusCode, 200);
