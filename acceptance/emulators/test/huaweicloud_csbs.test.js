@@ -10,7 +10,7 @@ const path = require('node:path');
 
 const core = require(path.join(__dirname, '..', 'lib', 'core.js'));
 const rules = require(path.join(__dirname, '..', 'services', 'huaweicloud_csbs_rules.js'));
-const {BasicCredentials} = require('@huaweicloud/huaweicloud-sdk-core');
+const {BasicCredentials, Region} = require('@huaweicloud/huaweicloud-sdk-core');
 const {HcClient} = require('@huaweicloud/huaweicloud-sdk-core/HcClient');
 const {DefaultHttpClient} = require('@huaweicloud/huaweicloud-sdk-core/http/DefaultHttpClient');
 // The SDK configures log4js to print every request and error on stdout; keep the test output clean.
@@ -327,6 +327,18 @@ test('AK/SK: wrong secret, unknown key, tampered body, project mismatch, tempora
   const temp = sdkClient({ak: 'PBTEMPAK000000000002', sk: 'temp-secret', securityToken: 'sts-token-1'});
   assert.equal((await call(temp, 'GET', '/v1/{project_id}/policies', {query: {name: 'a b+c', limit: 3}})).httpStatusCode, 200);
   await rejects(call(sdkClient({ak: 'PBTEMPAK000000000002', sk: 'temp-secret'}), 'GET', '/v1/{project_id}/policies'), 401, 'APIGW.0301');
+});
+
+test('SDK without a project id finds it through IAM GET /v3/projects (AK/SK signed)', async () => {
+  const creds = new BasicCredentials().withAk(AK).withSk(SK).withIamEndpoint(urls.huaweicloud_iam);
+  const endpoints = [urls.huaweicloud_csbs];
+  const client = new HcClient(new DefaultHttpClient({}, endpoints)).withCredential(creds).withEndpoints(endpoints)
+      .withRegion(new Region('eu-de', endpoints));
+  const res = await call(client, 'GET', '/v1/{project_id}/policies');
+  assert.deepEqual(res.policies, []);
+  assert.equal(creds.projectId, PID);
+  const log = await (await fetch(`${urls.control}/requests`)).json();
+  assert.deepEqual(log.map((r) => [r.route, r.status]), [['KeystoneListProjects', 200], ['ListPolicies', 200]]);
 });
 
 test('injected 429 reaches the client as APIGW.0308 and a retry succeeds', async () => {
