@@ -35,7 +35,7 @@ struct CurlTransportOptions {
 };
 
 // Thread-safe; the returned transport may be shared by every client.
-// Never fails: a bad CA path shows up as Unavailable on the first Send.
+// Never fails: a bad CA path shows up as FailedPrecondition on the first Send.
 std::shared_ptr<HttpTransport> NewCurlTransport(const TlsOptions& tls);
 std::shared_ptr<HttpTransport> NewCurlTransport(const CurlTransportOptions& options);
 

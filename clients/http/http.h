@@ -4,7 +4,9 @@
 // successful send and comes back as an HttpResponse; turning a status code
 // into an absl::Status is a separate step (clients/core/error_mappers.h).
 // A non-OK Status means the exchange itself failed:
-//   Unavailable       connect refused/reset, DNS failure, TLS failure, broken read
+//   Unavailable        connect refused/reset, DNS failure, TLS handshake failure,
+//                      broken read (worth a retry)
+//   FailedPrecondition the server's certificate was rejected (retrying cannot help)
 //   DeadlineExceeded  connect_timeout or total_timeout elapsed
 //   Cancelled         SendOptions::cancel fired while the call was in flight
 //   InvalidArgument   the URL or method cannot be sent

@@ -1,0 +1,300 @@
+#include "clients/http/curl_transport.h"
+
+#include <curl/curl.h>
+
+#include <array>
+#include <mutex>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "clients/http/redact.h"
+#include "clients/http/text.h"
+#include "clients/http/url.h"
+
+namespace polybackup::clients::http {
+namespace {
+
+// How often a blocked call wakes to look at its Cancellation when nothing
+// arrives on the socket. Bounds the latency of Cancel(); costs one syscall.
+constexpr int kCancelPollMs = 50;
+constexpr int kIdlePollMs = 1000;
+
+void GlobalInitOnce() {
+  // curl_global_init is not thread-safe and must run before any other call;
+  // curl_global_cleanup is never called (handles may outlive main's scope).
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+struct Slot {
+  CURL* easy = nullptr;
+  CURLM* multi = nullptr;
+};
+
+struct Transfer {
+  HttpResponse response;
+  const Cancellation* cancel = nullptr;
+};
+
+size_t OnBody(char* data, size_t size, size_t count, void* user) {
+  static_cast<Transfer*>(user)->response.body.append(data, size * count);
+  return size * count;
+}
+
+size_t OnHeader(char* data, size_t size, size_t count, void* user) {
+  auto* transfer = static_cast<Transfer*>(user);
+  std::string_view line(data, size * count);
+  // A new status line starts a new header block (100 Continue, a proxy's
+  // CONNECT answer): keep only the final response's headers.
+  if (line.substr(0, 5) == "HTTP/") {
+    transfer->response.headers.clear();
+    return size * count;
+  }
+  size_t colon = line.find(':');
+  if (colon == std::string_view::npos) return size * count;
+  transfer->response.headers.emplace_back(
+      ToLowerAscii(TrimAscii(line.substr(0, colon))),
+      std::string(TrimAscii(line.substr(colon + 1))));
+  return size * count;
+}
+
+// Called by libcurl while a transfer runs; a non-zero return aborts it with
+// CURLE_ABORTED_BY_CALLBACK.
+int OnProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  auto* transfer = static_cast<Transfer*>(user);
+  return transfer->cancel != nullptr && transfer->cancel->cancelled() ? 1 : 0;
+}
+
+absl::Status MapCurlError(CURLcode code, const char* detail, const Transfer& transfer,
+                          const HttpRequest& request) {
+  std::string message = absl::StrCat(request.method, " ", RedactUrlForLog(request.url), ": ",
+                                     detail[0] != '\0' ? detail : curl_easy_strerror(code));
+  switch (code) {
+    case CURLE_ABORTED_BY_CALLBACK:
+      return absl::CancelledError(transfer.cancel != nullptr ? transfer.cancel->reason()
+                                                             : "request cancelled");
+    case CURLE_OPERATION_TIMEDOUT:
+      return absl::DeadlineExceededError(message);
+    case CURLE_URL_MALFORMAT:
+    case CURLE_UNSUPPORTED_PROTOCOL:
+      return absl::InvalidArgumentError(message);
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR:
+      // Not transient: retrying cannot fix a certificate the client rejects.
+      return absl::FailedPreconditionError(absl::StrCat(
+          message, " (TLS verification failed; check the CA bundle setting)"));
+    default:
+      return absl::UnavailableError(message);
+  }
+}
+
+class CurlTransport : public HttpTransport {
+ public:
+  explicit CurlTransport(CurlTransportOptions options) : options_(std::move(options)) {
+    GlobalInitOnce();
+    share_ = curl_share_init();
+    curl_share_setopt(share_, CURLSHOPT_LOCKFUNC, &CurlTransport::Lock);
+    curl_share_setopt(share_, CURLSHOPT_UNLOCKFUNC, &CurlTransport::Unlock);
+    curl_share_setopt(share_, CURLSHOPT_USERDATA, this);
+    curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+    curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+    curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
+  }
+
+  ~CurlTransport() override {
+    for (Slot& slot : idle_) Free(slot);
+    curl_share_cleanup(share_);
+  }
+
+  absl::StatusOr<HttpResponse> Send(const HttpRequest& request,
+                                    const SendOptions& options) override;
+
+ private:
+  static void Lock(CURL*, curl_lock_data data, curl_lock_access, void* user) {
+    static_cast<CurlTransport*>(user)->locks_[data % kLocks].lock();
+  }
+  static void Unlock(CURL*, curl_lock_data data, void* user) {
+    static_cast<CurlTransport*>(user)->locks_[data % kLocks].unlock();
+  }
+
+  Slot Acquire() {
+    {
+      std::lock_guard<std::mutex> lock(pool_mu_);
+      if (!idle_.empty()) {
+        Slot slot = idle_.back();
+        idle_.pop_back();
+        return slot;
+      }
+    }
+    return Slot{curl_easy_init(), curl_multi_init()};
+  }
+
+  void Release(Slot slot) {
+    {
+      std::lock_guard<std::mutex> lock(pool_mu_);
+      if (idle_.size() < options_.max_idle_handles) {
+        idle_.push_back(slot);
+        return;
+      }
+    }
+    Free(slot);
+  }
+
+  static void Free(Slot slot) {
+    if (slot.easy != nullptr) curl_easy_cleanup(slot.easy);
+    if (slot.multi != nullptr) curl_multi_cleanup(slot.multi);
+  }
+
+  void Configure(CURL* easy, const HttpRequest& request, const SendOptions& options,
+                 Transfer& transfer, curl_slist*& headers, char* error) const;
+
+  static constexpr int kLocks = CURL_LOCK_DATA_LAST + 1;
+  const CurlTransportOptions options_;
+  CURLSH* share_ = nullptr;
+  std::array<std::mutex, kLocks> locks_;
+  std::mutex pool_mu_;
+  std::vector<Slot> idle_;
+};
+
+void CurlTransport::Configure(CURL* easy, const HttpRequest& request, const SendOptions& options,
+                              Transfer& transfer, curl_slist*& headers, char* error) const {
+  // curl_easy_reset keeps the handle's connections, DNS and TLS session
+  // caches (here in the share) while forgetting the previous call's options.
+  curl_easy_reset(easy);
+  curl_easy_setopt(easy, CURLOPT_SHARE, share_);
+  curl_easy_setopt(easy, CURLOPT_URL, request.url.c_str());
+  curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);  // threads: no SIGALRM for DNS timeouts
+  curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, error);
+  curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS,
+                   static_cast<long>(options.connect_timeout.count()));
+  curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(options.total_timeout.count()));
+  curl_easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
+  // TLS: verification stays on unless the user explicitly asked otherwise.
+  curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, options_.tls.insecure ? 0L : 1L);
+  curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, options_.tls.insecure ? 0L : 2L);
+  if (!options_.tls.ca_bundle.empty()) {
+    curl_easy_setopt(easy, CURLOPT_CAINFO, options_.tls.ca_bundle.c_str());
+  }
+  // No CURLOPT_PROXY / CURLOPT_NOPROXY: libcurl then reads http_proxy,
+  // https_proxy, all_proxy and no_proxy from the environment per transfer.
+  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &OnBody);
+  curl_easy_setopt(easy, CURLOPT_WRITEDATA, &transfer);
+  curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &OnHeader);
+  curl_easy_setopt(easy, CURLOPT_HEADERDATA, &transfer);
+  curl_easy_setopt(easy, CURLOPT_XFERINFOFUNCTION, &OnProgress);
+  curl_easy_setopt(easy, CURLOPT_XFERINFODATA, &transfer);
+  curl_easy_setopt(easy, CURLOPT_NOPROGRESS, 0L);
+
+  bool has_body = !request.body.empty() || request.method == "POST" ||
+                  request.method == "PUT" || request.method == "PATCH";
+  if (request.method == "GET" && !has_body) {
+    curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
+  } else if (request.method == "HEAD") {
+    curl_easy_setopt(easy, CURLOPT_NOBODY, 1L);
+  } else {
+    curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+  }
+  if (has_body && request.method != "HEAD") {
+    curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE,
+                     static_cast<curl_off_t>(request.body.size()));
+    curl_easy_setopt(easy, CURLOPT_POSTFIELDS, request.body.data());
+  }
+
+  bool has_content_type = false, has_expect = false, has_user_agent = false;
+  for (const auto& [name, value] : request.headers) {
+    has_content_type |= EqualsIgnoreCase(name, "content-type");
+    has_expect |= EqualsIgnoreCase(name, "expect");
+    has_user_agent |= EqualsIgnoreCase(name, "user-agent");
+    // "Name;" is curl's spelling of a header with an empty value.
+    std::string line = value.empty() ? absl::StrCat(name, ";") : absl::StrCat(name, ": ", value);
+    headers = curl_slist_append(headers, line.c_str());
+  }
+  // With POSTFIELDS curl would add "Content-Type: application/x-www-form-
+  // urlencoded" on its own; a header the caller did not set (and the signer
+  // did not see) must not appear. "Expect: 100-continue" costs a round trip.
+  if (has_body && !has_content_type) headers = curl_slist_append(headers, "Content-Type:");
+  if (!has_expect) headers = curl_slist_append(headers, "Expect:");
+  if (!has_user_agent) curl_easy_setopt(easy, CURLOPT_USERAGENT, options_.user_agent.c_str());
+  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers);
+}
+
+absl::StatusOr<HttpResponse> CurlTransport::Send(const HttpRequest& request,
+                                                 const SendOptions& options) {
+  absl::StatusOr<Url> url = ParseUrl(request.url);
+  if (!url.ok()) return url.status();
+  if (request.method.empty() ||
+      request.method.find_first_of(" \t\r\n") != std::string::npos) {
+    return absl::InvalidArgumentError(absl::StrCat("bad HTTP method \"", request.method, "\""));
+  }
+  if (options.cancel != nullptr && options.cancel->cancelled()) {
+    return absl::CancelledError(options.cancel->reason());
+  }
+
+  Slot slot = Acquire();
+  if (slot.easy == nullptr || slot.multi == nullptr) {
+    Free(slot);
+    return absl::ResourceExhaustedError("libcurl could not allocate a handle");
+  }
+  Transfer transfer;
+  transfer.cancel = options.cancel;
+  curl_slist* headers = nullptr;
+  char error[CURL_ERROR_SIZE] = {0};
+  Configure(slot.easy, request, options, transfer, headers, error);
+
+  // The multi interface lets a blocked call wake every kCancelPollMs to see
+  // a Cancel() even when no byte arrives (the progress callback alone runs
+  // only about once a second while a server is silent).
+  CURLcode result = CURLE_OK;
+  bool cancelled = false;
+  curl_multi_add_handle(slot.multi, slot.easy);
+  int running = 1;
+  while (running > 0) {
+    CURLMcode mc = curl_multi_perform(slot.multi, &running);
+    if (mc != CURLM_OK) {
+      result = CURLE_SEND_ERROR;
+      break;
+    }
+    if (running == 0) break;
+    if (options.cancel != nullptr && options.cancel->cancelled()) {
+      cancelled = true;
+      break;
+    }
+    curl_multi_poll(slot.multi, nullptr, 0, options.cancel != nullptr ? kCancelPollMs : kIdlePollMs,
+                    nullptr);
+  }
+  if (!cancelled && result == CURLE_OK) {
+    int left = 0;
+    while (CURLMsg* msg = curl_multi_info_read(slot.multi, &left)) {
+      if (msg->msg == CURLMSG_DONE && msg->easy_handle == slot.easy) result = msg->data.result;
+    }
+  }
+  long status = 0;
+  curl_easy_getinfo(slot.easy, CURLINFO_RESPONSE_CODE, &status);
+  // Removing a handle mid-transfer (cancel) closes its connection rather
+  // than returning a half-read one to the cache.
+  curl_multi_remove_handle(slot.multi, slot.easy);
+  curl_easy_setopt(slot.easy, CURLOPT_HTTPHEADER, nullptr);
+  curl_slist_free_all(headers);
+  Release(slot);
+
+  if (cancelled) result = CURLE_ABORTED_BY_CALLBACK;
+  if (result != CURLE_OK) return MapCurlError(result, error, transfer, request);
+  transfer.response.status = static_cast<int>(status);
+  return std::move(transfer.response);
+}
+
+}  // namespace
+
+std::shared_ptr<HttpTransport> NewCurlTransport(const TlsOptions& tls) {
+  CurlTransportOptions options;
+  options.tls = tls;
+  return NewCurlTransport(options);
+}
+
+std::shared_ptr<HttpTransport> NewCurlTransport(const CurlTransportOptions& options) {
+  return std::make_shared<CurlTransport>(options);
+}
+
+}  // namespace polybackup::clients::http
