@@ -1,0 +1,267 @@
+// ModelSchema<M>: one declaration that is both the schema Terraform sees and
+// the two-way binding between wire values and the author's model struct M.
+//
+//   struct RuleModel { schema::String name; schema::Int64 days; };
+//   struct ThingModel {
+//     schema::String id, name;
+//     std::vector<RuleModel> rule;
+//   };
+//   ModelSchema<RuleModel> RuleSchema() {
+//     ModelSchema<RuleModel> s;
+//     s.Attribute("name", &RuleModel::name).Required();
+//     s.Attribute("days", &RuleModel::days).Optional().Validate(IntBetween(1, 35));
+//     return s;
+//   }
+//   ModelSchema<ThingModel> ThingSchema() {
+//     ModelSchema<ThingModel> s;
+//     s.Description("A thing.").Timeouts({.create = std::chrono::minutes(40)});
+//     s.Attribute("id", &ThingModel::id).Computed().UseStateForUnknown();
+//     s.Attribute("name", &ThingModel::name).Required().RequiresReplace();
+//     s.Block("rule", &ThingModel::rule, RuleSchema()).MaxItems(5);
+//     return s;
+//   }
+//
+// Members: Field<T> for attributes (field.h, codec.h), std::vector<S> for
+// LIST (default) or SET blocks, std::optional<S> for SINGLE blocks. An
+// unknown block collection (dynamic blocks over unknown values, config only)
+// decodes as empty. A ModelSchema is built once and then only read: const
+// use is thread-safe. It must outlive nothing: it copies what it needs.
+#ifndef POLYBACKUP_TFPLUGIN_SCHEMA_MODEL_H_
+#define POLYBACKUP_TFPLUGIN_SCHEMA_MODEL_H_
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tfplugin/schema/codec.h"
+#include "tfplugin/schema/field.h"
+#include "tfplugin/schema/schema.h"
+#include "tfplugin/schema/timeouts.h"
+#include "tfplugin/schema/validators.h"
+
+namespace polybackup::schema {
+
+namespace internal {
+
+// One bound (or unbound) attribute or block of a model, type-erased over M.
+struct Binding {
+  bool is_block = false;
+  schema::Attribute attribute;  // when !is_block
+  NestedBlock block;            // when is_block
+  // Both empty for unbound entries (carried over by the framework).
+  std::function<cty::Value(const void* model)> encode;
+  std::function<bool(const cty::Value&, const cty::Path&, diag::Diagnostics&, void* model)> decode;
+  const std::string& name() const { return is_block ? block.type_name : attribute.name; }
+};
+
+// Shared, non-template halves of ModelSchema.
+Block BuildBlock(const std::vector<std::shared_ptr<Binding>>& entries, const Block& base);
+cty::Value EncodeModel(const std::vector<std::shared_ptr<Binding>>& entries, const cty::Type& type,
+                       const void* model, const cty::Value* carry);
+bool DecodeModel(const std::vector<std::shared_ptr<Binding>>& entries, const cty::Value& value,
+                 const cty::Path& path, diag::Diagnostics& diags, void* model);
+
+}  // namespace internal
+
+// Chained setters for one attribute; see schema::Attribute for meanings.
+template <class T>
+class AttributeBuilder {
+ public:
+  explicit AttributeBuilder(std::shared_ptr<internal::Binding> b) : b_(std::move(b)) {}
+  AttributeBuilder& Required() { return Set(&schema::Attribute::required); }
+  AttributeBuilder& Optional() { return Set(&schema::Attribute::optional); }
+  AttributeBuilder& Computed() { return Set(&schema::Attribute::computed); }
+  AttributeBuilder& Sensitive() { return Set(&schema::Attribute::sensitive); }
+  AttributeBuilder& WriteOnly() { return Set(&schema::Attribute::write_only); }
+  AttributeBuilder& RequiresReplace() { return Set(&schema::Attribute::requires_replace); }
+  AttributeBuilder& UseStateForUnknown() { return Set(&schema::Attribute::use_state_for_unknown); }
+  AttributeBuilder& Deprecated(std::string message) {
+    b_->attribute.deprecated = true;
+    b_->attribute.deprecation_message = std::move(message);
+    return *this;
+  }
+  AttributeBuilder& Description(std::string text, bool markdown = false) {
+    b_->attribute.description = std::move(text);
+    b_->attribute.description_markdown = markdown;
+    return *this;
+  }
+  AttributeBuilder& Validate(ValidatorPtr v) {
+    b_->attribute.validators.push_back(std::move(v));
+    return *this;
+  }
+  // Planned when the configuration is null; only for Optional().Computed().
+  AttributeBuilder& Default(T value) {
+    b_->attribute.default_value = Codec<T>::Encode(value);
+    return *this;
+  }
+
+ private:
+  AttributeBuilder& Set(bool schema::Attribute::*flag) {
+    b_->attribute.*flag = true;
+    return *this;
+  }
+  std::shared_ptr<internal::Binding> b_;
+};
+
+class BlockBuilder {
+ public:
+  explicit BlockBuilder(std::shared_ptr<internal::Binding> b) : b_(std::move(b)) {}
+  // Only for std::vector members: SET instead of LIST nesting.
+  BlockBuilder& AsSet() {
+    b_->block.nesting = Nesting::kSet;
+    return *this;
+  }
+  BlockBuilder& MinItems(int64_t n) {
+    b_->block.min_items = n;
+    return *this;
+  }
+  BlockBuilder& MaxItems(int64_t n) {
+    b_->block.max_items = n;
+    return *this;
+  }
+
+ private:
+  std::shared_ptr<internal::Binding> b_;
+};
+
+template <class M>
+class ModelSchema {
+ public:
+  ModelSchema& Version(int64_t v) {
+    version_ = v;
+    return *this;
+  }
+  ModelSchema& Description(std::string text, bool markdown = false) {
+    base_.description = std::move(text);
+    base_.description_markdown = markdown;
+    return *this;
+  }
+  ModelSchema& Deprecated(std::string message) {
+    base_.deprecated = true;
+    base_.deprecation_message = std::move(message);
+    return *this;
+  }
+  // Adds the standard timeouts block (timeouts.h), not bound to M.
+  ModelSchema& Timeouts(TimeoutDefaults defaults) {
+    timeouts_ = defaults;
+    auto b = std::make_shared<internal::Binding>();
+    b->is_block = true;
+    b->block = TimeoutsBlock(defaults);
+    entries_.push_back(std::move(b));
+    return *this;
+  }
+
+  template <class T>
+  AttributeBuilder<T> Attribute(std::string name, Field<T> M::*member) {
+    auto b = std::make_shared<internal::Binding>();
+    b->attribute.name = std::move(name);
+    b->attribute.type = Codec<T>::Type();
+    b->encode = [member](const void* m) { return EncodeField(static_cast<const M*>(m)->*member); };
+    b->decode = [member](const cty::Value& v, const cty::Path& p, diag::Diagnostics& d, void* m) {
+      return DecodeField(v, p, d, &(static_cast<M*>(m)->*member));
+    };
+    entries_.push_back(b);
+    return AttributeBuilder<T>(std::move(b));
+  }
+
+  // A LIST (or, with .AsSet(), SET) block of sub-models.
+  template <class S>
+  BlockBuilder Block(std::string name, std::vector<S> M::*member, const ModelSchema<S>& sub) {
+    auto b = NewBlock(std::move(name), sub, Nesting::kList);
+    b->encode = [member, sub, b = b.get()](const void* m) {
+      std::vector<cty::Value> elems;
+      for (const S& e : static_cast<const M*>(m)->*member) elems.push_back(sub.Encode(e));
+      return b->block.nesting == Nesting::kSet ? cty::Value::Set(sub.Type(), std::move(elems))
+                                               : cty::Value::List(sub.Type(), std::move(elems));
+    };
+    b->decode = [member, sub](const cty::Value& v, const cty::Path& p, diag::Diagnostics& d,
+                              void* m) {
+      auto& out = static_cast<M*>(m)->*member;
+      out.clear();
+      if (v.is_null() || !v.is_known()) return true;
+      bool ok = true;
+      int64_t i = 0;
+      for (const cty::Value& e : v.Elements()) {
+        S item{};
+        if (sub.Decode(e, p.Index(i++), d, &item))
+          out.push_back(std::move(item));
+        else
+          ok = false;
+      }
+      return ok;
+    };
+    return BlockBuilder(std::move(b));
+  }
+
+  // A SINGLE block (at most one), null when absent.
+  template <class S>
+  BlockBuilder Block(std::string name, std::optional<S> M::*member, const ModelSchema<S>& sub) {
+    auto b = NewBlock(std::move(name), sub, Nesting::kSingle);
+    b->encode = [member, sub](const void* m) {
+      const auto& v = static_cast<const M*>(m)->*member;
+      return v ? sub.Encode(*v) : cty::Value::Null(sub.Type());
+    };
+    b->decode = [member, sub](const cty::Value& v, const cty::Path& p, diag::Diagnostics& d,
+                              void* m) {
+      auto& out = static_cast<M*>(m)->*member;
+      out.reset();
+      if (v.is_null() || !v.is_known()) return true;
+      S item{};
+      if (!sub.Decode(v, p, d, &item)) return false;
+      out = std::move(item);
+      return true;
+    };
+    return BlockBuilder(std::move(b));
+  }
+
+  // An attribute the model does not hold; the framework carries its value
+  // over from the request (like the timeouts block).
+  ModelSchema& Unbound(schema::Attribute attribute) {
+    auto b = std::make_shared<internal::Binding>();
+    b->attribute = std::move(attribute);
+    entries_.push_back(std::move(b));
+    return *this;
+  }
+
+  schema::Schema ToSchema() const { return {version_, ToBlock()}; }
+  schema::Block ToBlock() const { return internal::BuildBlock(entries_, base_); }
+  cty::Type Type() const { return ToBlock().ImpliedType(); }
+  const std::optional<TimeoutDefaults>& timeouts() const { return timeouts_; }
+
+  // The value of `model` (an object of Type()). Unbound entries are taken
+  // from `carry` (an object of the same schema, e.g. the plan) when given,
+  // else null (LIST/SET blocks: empty).
+  cty::Value Encode(const M& model, const cty::Value* carry = nullptr) const {
+    return internal::EncodeModel(entries_, Type(), &model, carry);
+  }
+  // Fills `*out` from an object value; null/unknown object → all null.
+  // Returns false after adding attribute errors at `path` + name.
+  bool Decode(const cty::Value& value, const cty::Path& path, diag::Diagnostics& diags,
+              M* out) const {
+    return internal::DecodeModel(entries_, value, path, diags, out);
+  }
+
+ private:
+  template <class S>
+  std::shared_ptr<internal::Binding> NewBlock(std::string name, const ModelSchema<S>& sub,
+                                              Nesting nesting) {
+    auto b = std::make_shared<internal::Binding>();
+    b->is_block = true;
+    b->block.type_name = std::move(name);
+    b->block.block = std::make_shared<const schema::Block>(sub.ToBlock());
+    b->block.nesting = nesting;
+    entries_.push_back(b);
+    return b;
+  }
+
+  int64_t version_ = 0;
+  schema::Block base_;
+  std::optional<TimeoutDefaults> timeouts_;
+  std::vector<std::shared_ptr<internal::Binding>> entries_;
+};
+
+}  // namespace polybackup::schema
+
+#endif  // POLYBACKUP_TFPLUGIN_SCHEMA_MODEL_H_
