@@ -27,7 +27,9 @@ class SystemRandomSource : public RandomSource {
 uint64_t RandomSource::UniformInclusive(uint64_t bound) {
   uint64_t bits = Next64();
   if (bound == UINT64_MAX) return bits;
-  return bits % (bound + 1);
+  // Scales instead of taking a modulo, so the extremes of the source map to
+  // the extremes of the range (0 -> 0, all ones -> bound).
+  return static_cast<uint64_t>((static_cast<unsigned __int128>(bits) * (bound + 1)) >> 64);
 }
 
 RandomSource& SystemRandom() {

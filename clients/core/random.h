@@ -16,7 +16,7 @@ class RandomSource {
   virtual uint64_t Next64() = 0;
 
   // Returns a value uniformly distributed in [0, bound] (bound inclusive).
-  // Uses Next64(); the tiny modulo bias is irrelevant for jitter and tokens.
+  // Scales Next64() into the range (0 -> 0, all ones -> bound).
   uint64_t UniformInclusive(uint64_t bound);
 };
 
