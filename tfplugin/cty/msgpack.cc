@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "tfplugin/cty/msgpack_wire.h"
 #include "tfplugin/cty/path.h"
+#include "tfplugin/cty/path_stack.h"
 
 namespace polybackup::cty {
 namespace {
@@ -37,43 +38,9 @@ std::string KindPhrase(const Type& t) {
   return "a value";
 }
 
-// The current position while walking, kept as cheap views and turned into a
-// Path only when an error is reported. Names point into the schema type or
-// the input bytes, both of which outlive the walk.
-class PathStack {
- public:
-  struct Step {
-    PathStep::Kind kind;
-    std::string_view name;
-    int64_t index;
-  };
-  class Scope {
-   public:
-    Scope(PathStack& s, Step step) : s_(s) { s_.steps_.push_back(step); }
-    ~Scope() { s_.steps_.pop_back(); }
-    Scope(const Scope&) = delete;
-    Scope& operator=(const Scope&) = delete;
-
-   private:
-    PathStack& s_;
-  };
-  absl::Status Error(std::string_view message) const {
-    std::vector<PathStep> steps;
-    for (const auto& s : steps_) {
-      steps.push_back(s.kind == PathStep::Kind::kIndex ? PathStep::Index(s.index)
-                                                       : PathStep{s.kind, std::string(s.name), 0});
-    }
-    std::string p = Path(std::move(steps)).ToString();
-    return absl::InvalidArgumentError(
-        p.empty() ? std::string(message) : absl::StrCat(p, ": ", std::string(message)));
-  }
-
- private:
-  std::vector<Step> steps_;
-};
-
-using Step = PathStack::Step;
-using Scope = PathStack::Scope;
+using Step = internal::PathStack::Step;
+using Scope = internal::PathStack::Scope;
+using internal::PathStack;
 
 class Decoder {
  public:
