@@ -1,0 +1,260 @@
+// End-to-end tests of the go-plugin launch contract against the stub provider
+// (ServeMain + the generated base service), driven like Terraform drives a
+// provider: environment, handshake line, AutoMTLS, Shutdown, signals.
+#include <doctest/doctest.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <string>
+
+#include "nlohmann/json.hpp"
+#include "tfplugin/testing/plugin_client.h"
+
+namespace polybackup::tfplugin::testing {
+namespace {
+
+using std::chrono::milliseconds;
+using Health = grpc::health::v1::HealthCheckResponse;
+
+const std::string kStub = TFPLUGIN_STUB_PROVIDER;
+
+std::unique_ptr<PluginClient> MustLaunch(const LaunchOptions& options = {}) {
+  auto client = PluginClient::Launch(kStub, options);
+  REQUIRE_MESSAGE(client.ok(), client.status().ToString());
+  return *std::move(client);
+}
+
+bool Exists(const std::string& path) {
+  struct stat st;
+  return stat(path.c_str(), &st) == 0;
+}
+
+std::string Dirname(const std::string& path) { return path.substr(0, path.rfind('/')); }
+
+int ExitCode(std::optional<int> status) {
+  REQUIRE(status.has_value());
+  REQUIRE(WIFEXITED(*status));
+  return WEXITSTATUS(*status);
+}
+
+TEST_CASE("without the magic cookie the binary refuses to run") {
+  LaunchOptions o;
+  o.with_cookie = false;
+  o.expect_handshake = false;
+  auto client = MustLaunch(o);
+  CHECK(ExitCode(client->WaitForExit(milliseconds(10000))) == 1);
+  CHECK(client->StderrSoFar().find("This binary is a plugin") != std::string::npos);
+  CHECK(client->StdoutSoFar().empty());
+}
+
+TEST_CASE("handshake line format and server certificate") {
+  auto client = MustLaunch();
+  const std::string& line = client->handshake_text();
+  CHECK(std::count(line.begin(), line.end(), '|') == 5);
+  CHECK(line.find('=') == std::string::npos);
+  CHECK(line.back() == '\n');
+  const HandshakeLine& h = client->handshake();
+  CHECK(h.core_version == 1);
+  CHECK(h.app_version == 6);
+  CHECK(h.network == "unix");
+  CHECK(h.protocol == "grpc");
+  CHECK(Exists(h.address));
+  struct stat st;
+  REQUIRE(stat(Dirname(h.address).c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0700);
+
+  const auto* p = reinterpret_cast<const unsigned char*>(h.cert_der.data());
+  X509* cert = d2i_X509(nullptr, &p, static_cast<long>(h.cert_der.size()));
+  REQUIRE(cert != nullptr);
+  CHECK(X509_check_host(cert, "localhost", 0, 0, nullptr) == 1);
+  X509_free(cert);
+  MESSAGE("exec -> handshake: ",
+          std::chrono::duration_cast<std::chrono::microseconds>(client->handshake_time()).count(),
+          " us");
+}
+
+TEST_CASE("health service reports plugin SERVING over mutual TLS") {
+  auto client = MustLaunch();
+  auto status = CheckHealth(client->health(), "plugin");
+  REQUIRE_MESSAGE(status.ok(), status.status().ToString());
+  CHECK(*status == Health::SERVING);
+}
+
+TEST_CASE("the provider service is registered; the base class answers UNIMPLEMENTED") {
+  auto client = MustLaunch();
+  for (bool metadata : {false, true}) {
+    grpc::ClientContext ctx;
+    ctx.set_deadline(std::chrono::system_clock::now() + milliseconds(5000));
+    grpc::Status s;
+    if (metadata) {
+      tfplugin6::GetProviderMetadata::Response resp;
+      s = client->provider().GetMetadata(&ctx, {}, &resp);
+    } else {
+      tfplugin6::GetProviderSchema::Response resp;
+      s = client->provider().GetProviderSchema(&ctx, {}, &resp);
+    }
+    CHECK(s.error_code() == grpc::StatusCode::UNIMPLEMENTED);
+  }
+}
+
+TEST_CASE("protocol 6 is answered whatever order the client offers") {
+  for (const char* offered : {"5,6", "6,5", "5"}) {
+    CAPTURE(offered);
+    LaunchOptions o;
+    o.protocol_versions = offered;
+    auto client = MustLaunch(o);
+    CHECK(client->handshake().app_version == 6);
+    auto status = CheckHealth(client->health(), "plugin");
+    CHECK(status.ok());
+  }
+}
+
+TEST_CASE("a client certificate other than PLUGIN_CLIENT_CERT is refused at the TLS layer") {
+  LaunchOptions o;
+  o.present_untrusted_cert = true;
+  auto client = MustLaunch(o);
+  auto status = CheckHealth(client->health(), "plugin", milliseconds(3000));
+  REQUIRE_FALSE(status.ok());
+  CHECK(status.status().code() == absl::StatusCode::kUnavailable);
+  // The server is unharmed: a trusted client could still connect.
+  CHECK_FALSE(client->WaitForExit(milliseconds(0)).has_value());
+}
+
+TEST_CASE("with AutoMTLS on, a plaintext client cannot talk to the server") {
+  auto client = MustLaunch();
+  auto channel = ConnectPlaintext(client->handshake().network, client->handshake().address);
+  auto stub = grpc::health::v1::Health::NewStub(channel);
+  CHECK_FALSE(CheckHealth(*stub, "plugin", milliseconds(3000)).ok());
+}
+
+TEST_CASE("without PLUGIN_CLIENT_CERT the server is plaintext with an empty cert field") {
+  LaunchOptions o;
+  o.auto_mtls = false;
+  auto client = MustLaunch(o);
+  CHECK(client->handshake().cert_der.empty());
+  CHECK(client->handshake_text().size() > 2);
+  CHECK(client->handshake_text().substr(client->handshake_text().size() - 2) == "|\n");
+  auto status = CheckHealth(client->health(), "plugin");
+  REQUIRE(status.ok());
+  CHECK(*status == Health::SERVING);
+}
+
+TEST_CASE("Shutdown RPC: on_shutdown runs, process exits 0, socket directory removed") {
+  auto client = MustLaunch();
+  std::string socket = client->handshake().address;
+  REQUIRE(CheckHealth(client->health(), "plugin").ok());
+  auto sent = std::chrono::steady_clock::now();
+  // Shutdown RPC, then close the connection, as go-plugin's Kill() does.
+  CHECK(client->Shutdown().ok());
+  // go-plugin SIGKILLs a plugin that has not exited 2 s after Shutdown.
+  CHECK(ExitCode(client->WaitForExit(milliseconds(2000))) == 0);
+  MESSAGE("Shutdown -> exit: ",
+          std::chrono::duration_cast<std::chrono::microseconds>(
+              std::chrono::steady_clock::now() - sent)
+              .count(),
+          " us");
+  CHECK(client->StderrSoFar().find("on_shutdown called") != std::string::npos);
+  CHECK_FALSE(Exists(socket));
+  CHECK_FALSE(Exists(Dirname(socket)));
+  // Nothing but the handshake line ever reached stdout.
+  CHECK(client->StdoutSoFar() == client->handshake_text());
+}
+
+TEST_CASE("SIGINT is ignored; SIGTERM stops the server cleanly") {
+  auto client = MustLaunch();
+  std::string socket = client->handshake().address;
+  REQUIRE(client->Signal(SIGINT));
+  // The process keeps serving after the interrupt.
+  auto status = CheckHealth(client->health(), "plugin");
+  CHECK(status.ok());
+  CHECK_FALSE(client->WaitForExit(milliseconds(100)).has_value());
+
+  REQUIRE(client->Signal(SIGTERM));
+  CHECK(ExitCode(client->WaitForExit(milliseconds(5000))) == 0);
+  CHECK_FALSE(Exists(Dirname(socket)));
+}
+
+TEST_CASE("the socket falls back to TCP in the port range when the path is too long") {
+  std::string base = std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") +
+                     "/polybackup-long-" + std::string(90, 'x');
+  mkdir(base.c_str(), 0700);
+  LaunchOptions o;
+  o.env = {{"PLUGIN_UNIX_SOCKET_DIR", base}, {"PLUGIN_MIN_PORT", "23000"},
+           {"PLUGIN_MAX_PORT", "23100"}};
+  auto client = MustLaunch(o);
+  CHECK(client->handshake().network == "tcp");
+  CHECK(client->handshake().address.rfind("127.0.0.1:", 0) == 0);
+  int port = std::atoi(client->handshake().address.substr(10).c_str());
+  CHECK(port >= 23000);
+  CHECK(port <= 23100);
+  CHECK(CheckHealth(client->health(), "plugin").ok());
+  client.reset();
+  rmdir(base.c_str());  // empty: the too-long socket directory was removed
+  CHECK_FALSE(Exists(base));
+}
+
+TEST_CASE("-version prints the version and exits 0") {
+  LaunchOptions o;
+  o.args = {"-version"};
+  o.with_cookie = false;
+  o.expect_handshake = false;
+  auto client = MustLaunch(o);
+  CHECK(ExitCode(client->WaitForExit(milliseconds(10000))) == 0);
+  CHECK(client->StdoutSoFar() == "0.0.0-stub\n");
+}
+
+TEST_CASE("an unknown flag prints usage and exits 2") {
+  LaunchOptions o;
+  o.args = {"-bogus"};
+  o.expect_handshake = false;
+  auto client = MustLaunch(o);
+  CHECK(ExitCode(client->WaitForExit(milliseconds(10000))) == 2);
+  CHECK(client->StdoutSoFar().empty());
+}
+
+TEST_CASE("-debug prints TF_REATTACH_PROVIDERS that Terraform can attach with") {
+  LaunchOptions o;
+  o.args = {"-debug"};
+  o.with_cookie = false;
+  o.auto_mtls = false;
+  o.expect_handshake = false;
+  auto client = MustLaunch(o);
+  std::string reattach;
+  while (reattach.empty()) {
+    auto line = client->ReadStdoutLine(milliseconds(15000));
+    REQUIRE_MESSAGE(line.ok(), line.status().ToString(), " stderr: ", client->StderrSoFar());
+    const std::string prefix = "\tTF_REATTACH_PROVIDERS='";
+    if (line->rfind(prefix, 0) == 0 && line->back() == '\'') {
+      reattach = line->substr(prefix.size(), line->size() - prefix.size() - 1);
+    }
+  }
+  CHECK(client->StdoutSoFar().rfind("Provider started.", 0) == 0);
+  auto json = nlohmann::json::parse(reattach);
+  auto& entry = json.at("registry.terraform.io/polybackup/stub");
+  CHECK(entry.at("Protocol") == "grpc");
+  CHECK(entry.at("ProtocolVersion") == 6);
+  CHECK(entry.at("Pid") == client->pid());
+  CHECK(entry.at("Test") == true);
+  std::string network = entry.at("Addr").at("Network");
+  std::string address = entry.at("Addr").at("String");
+  CHECK(network == "unix");
+
+  // What Terraform's unmanaged provider factory does: plaintext, no cookie.
+  auto stub = grpc::health::v1::Health::NewStub(ConnectPlaintext(network, address));
+  auto status = CheckHealth(*stub, "plugin");
+  REQUIRE_MESSAGE(status.ok(), status.status().ToString());
+  CHECK(*status == Health::SERVING);
+
+  // In debug mode Ctrl-C does stop the server.
+  REQUIRE(client->Signal(SIGINT));
+  CHECK(ExitCode(client->WaitForExit(milliseconds(5000))) == 0);
+  CHECK_FALSE(Exists(Dirname(address)));
+}
+
+}  // namespace
+}  // namespace polybackup::tfplugin::testing
