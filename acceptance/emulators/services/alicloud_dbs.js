@@ -194,53 +194,116 @@ function requireConfigured(plan) {
   }
 }
 
+// ---- create / configure, shared by the single and the combined operations ----------------------------
+
+function priorByToken(ctx, params) {
+  return params.ClientToken ? ctx.state.client_tokens[params.ClientToken] || null : null;
+}
+
+function newPlan(ctx, params) {
+  const region = required(params, 'Region');
+  const instanceClass = oneOf('InstanceClass', required(params, 'InstanceClass'), INSTANCE_CLASSES);
+  const databaseType = oneOf('DatabaseType', required(params, 'DatabaseType'), DATABASE_TYPES);
+  const backupMethod = oneOf('BackupMethod', required(params, 'BackupMethod'), BACKUP_METHODS);
+  const payType = oneOf('PayType', params.PayType || 'prepay', ['prepay', 'postpay']);
+  let period = null;
+  let usedTime = null;
+  if (payType === 'prepay') {
+    period = oneOf('Period', required(params, 'Period'), ['Year', 'Month']);
+    usedTime = intIn('UsedTime', required(params, 'UsedTime'), 1, period === 'Year' ? 9 : 11);
+  } else {
+    // Pay-as-you-go exists for duplication (dump) backups only.
+    if (backupMethod !== 'duplication') throw invalid('PayType', payType);
+    required(params, 'DatabaseRegion');
+    required(params, 'StorageRegion');
+    required(params, 'InstanceType');
+  }
+  const id = randomId('dbs', 10);
+  const orderId = payType === 'prepay' ? String(20000000000000 + crypto.randomInt(1e9)) : '';
+  return {
+    BackupPlanId: id,
+    BackupPlanName: id,
+    BackupPlanStatus: 'wait',
+    BackupPlanCreateTime: ctx.now().getTime(),
+    DatabaseType: databaseType,
+    InstanceClass: instanceClass,
+    BackupMethod: backupMethod,
+    BackupRetentionPeriod: 730,
+    DuplicationInfrequentAccessPeriod: 180,
+    DuplicationArchivePeriod: 365,
+    EnableBackupLog: false,
+    OSSBucketRegion: params.StorageRegion || region,
+    ResourceGroupId: params.ResourceGroupId || 'rg-acfmz7u4zzr****',
+    ErrMessage: '',
+    internal: {region, payType, period, usedTime, orderId, password: '', client_token: params.ClientToken || null},
+  };
+}
+
+function commitNewPlan(ctx, plan, params) {
+  ctx.state.plans[plan.BackupPlanId] = plan;
+  if (params.ClientToken) {
+    ctx.state.client_tokens[params.ClientToken] = {plan_id: plan.BackupPlanId, order_id: plan.internal.orderId};
+  }
+  ctx.changed();
+}
+
+// A copy of `plan` with the ConfigureBackupPlan parameters applied (validated); state untouched.
+function configuredPlan(ctx, plan, params, name) {
+  const source = readSourceEndpoint(params, plan.DatabaseType);
+  const next = {...plan, ...source.fields, BackupPlanName: name};
+  if (present(params, 'OSSBucketName')) next.OSSBucketName = params.OSSBucketName;
+  else if (!next.OSSBucketName) next.OSSBucketName = `dbs-backup-${randomId('', 10)}`;
+  if (present(params, 'BackupObjects')) next.BackupObjects = backupObjects('BackupObjects', params.BackupObjects);
+  if (present(params, 'BackupPeriod')) next.BackupPeriod = weekdays('BackupPeriod', params.BackupPeriod, 1);
+  if (present(params, 'BackupStartTime')) next.BackupStartTime = startTime('BackupStartTime', params.BackupStartTime);
+  if (present(params, 'EnableBackupLog')) next.EnableBackupLog = bool('EnableBackupLog', params.EnableBackupLog);
+  if (present(params, 'BackupLogIntervalSeconds')) {
+    next.BackupLogIntervalSeconds = intIn('BackupLogIntervalSeconds', params.BackupLogIntervalSeconds, 1, 86400);
+  }
+  applyStorage(next, params, false);
+  if (present(params, 'BackupStorageType')) next.BackupStorageType = params.BackupStorageType;
+  if (present(params, 'BackupStrategyType')) {
+    next.BackupStrategyType = oneOf('BackupStrategyType', params.BackupStrategyType, ['simple', 'manual']);
+  }
+  next.internal = {...plan.internal, password: source.password};
+  return next;
+}
+
+// Retention and the duplication lifecycle (days). For duplication backups the API reference
+// requires infrequent-access < archive < retention.
+function applyStorage(plan, params, allRequired) {
+  const fields = ['BackupRetentionPeriod', 'DuplicationInfrequentAccessPeriod', 'DuplicationArchivePeriod'];
+  for (const f of fields) {
+    if (allRequired) required(params, f);
+    if (present(params, f)) plan[f] = intIn(f, params[f], 0, 1825);
+  }
+  if (plan.BackupMethod === 'duplication' && !(plan.DuplicationInfrequentAccessPeriod < plan.DuplicationArchivePeriod &&
+      plan.DuplicationArchivePeriod < plan.BackupRetentionPeriod)) {
+    throw new DbsError('InvalidParameter',
+        'DuplicationInfrequentAccessPeriod must be less than DuplicationArchivePeriod, and that less than BackupRetentionPeriod.');
+  }
+}
+
 // ---- actions ---------------------------------------------------------------------------------------
 
 const actions = {
   async CreateBackupPlan(ctx, req, params) {
-    const token = params.ClientToken;
-    if (token && ctx.state.client_tokens[token]) {
-      const prior = ctx.state.client_tokens[token];
-      return ok(ctx, {BackupPlanId: prior.plan_id, OrderId: prior.order_id});
-    }
-    const region = required(params, 'Region');
-    const instanceClass = oneOf('InstanceClass', required(params, 'InstanceClass'), INSTANCE_CLASSES);
-    const databaseType = oneOf('DatabaseType', required(params, 'DatabaseType'), DATABASE_TYPES);
-    const backupMethod = oneOf('BackupMethod', required(params, 'BackupMethod'), BACKUP_METHODS);
-    const payType = oneOf('PayType', params.PayType || 'prepay', ['prepay', 'postpay']);
-    let period = null;
-    let usedTime = null;
-    if (payType === 'prepay') {
-      period = oneOf('Period', required(params, 'Period'), ['Year', 'Month']);
-      usedTime = intIn('UsedTime', required(params, 'UsedTime'), 1, period === 'Year' ? 9 : 11);
-    } else {
-      if (backupMethod !== 'duplication') throw invalid('PayType', payType);
-      required(params, 'DatabaseRegion');
-      required(params, 'StorageRegion');
-      required(params, 'InstanceType');
-    }
-    const id = randomId('dbs', 10);
-    const orderId = payType === 'prepay' ? String(20000000000000 + crypto.randomInt(1e9)) : '';
-    ctx.state.plans[id] = {
-      BackupPlanId: id,
-      BackupPlanName: id,
-      BackupPlanStatus: 'wait',
-      BackupPlanCreateTime: ctx.now().getTime(),
-      DatabaseType: databaseType,
-      InstanceClass: instanceClass,
-      BackupMethod: backupMethod,
-      BackupRetentionPeriod: 730,
-      DuplicationInfrequentAccessPeriod: 180,
-      DuplicationArchivePeriod: 365,
-      EnableBackupLog: false,
-      OSSBucketRegion: params.StorageRegion || region,
-      ResourceGroupId: params.ResourceGroupId || 'rg-acfmz7u4zzr****',
-      ErrMessage: '',
-      internal: {region, payType, period, usedTime, orderId, password: '', client_token: token || null},
-    };
-    if (token) ctx.state.client_tokens[token] = {plan_id: id, order_id: orderId};
-    ctx.changed();
-    return ok(ctx, {BackupPlanId: id, OrderId: orderId});
+    const prior = priorByToken(ctx, params);
+    if (prior) return ok(ctx, {BackupPlanId: prior.plan_id, OrderId: prior.order_id});
+    const plan = newPlan(ctx, params);
+    commitNewPlan(ctx, plan, params);
+    return ok(ctx, {BackupPlanId: plan.BackupPlanId, OrderId: plan.internal.orderId});
+  },
+
+  // Create + configure + start in one call (no configure delay applies).
+  async CreateAndStartBackupPlan(ctx, req, params) {
+    const prior = priorByToken(ctx, params);
+    if (prior) return ok(ctx, {BackupPlanId: prior.plan_id, OrderId: prior.order_id, CreateBackupSet: true});
+    const plan = newPlan(ctx, params);
+    const configured = configuredPlan(ctx, plan, params, required(params, 'BackupPlanName'));
+    runPrecheck(ctx, configured, 'running');
+    commitNewPlan(ctx, configured, params);
+    return ok(ctx, {BackupPlanId: plan.BackupPlanId, OrderId: plan.internal.orderId, CreateBackupSet: true});
   },
 
   async ConfigureBackupPlan(ctx, req, params) {
@@ -254,31 +317,7 @@ const actions = {
     if (plan.BackupPlanStatus === 'running' || plan.BackupPlanStatus === 'locked') {
       throw new DbsError('BackupPlanStatusNotSupport', `The backup plan is ${plan.BackupPlanStatus}; configure is not allowed.`, 403);
     }
-    const source = readSourceEndpoint(params, plan.DatabaseType);
-    const next = {...plan, ...source.fields, BackupPlanName: name};
-    if (present(params, 'OSSBucketName')) next.OSSBucketName = params.OSSBucketName;
-    else if (!next.OSSBucketName) next.OSSBucketName = `dbs-backup-${randomId('', 10)}`;
-    if (present(params, 'BackupObjects')) next.BackupObjects = backupObjects('BackupObjects', params.BackupObjects);
-    if (present(params, 'BackupPeriod')) next.BackupPeriod = weekdays('BackupPeriod', params.BackupPeriod, 1);
-    if (present(params, 'BackupStartTime')) next.BackupStartTime = startTime('BackupStartTime', params.BackupStartTime);
-    if (present(params, 'EnableBackupLog')) next.EnableBackupLog = bool('EnableBackupLog', params.EnableBackupLog);
-    if (present(params, 'BackupLogIntervalSeconds')) {
-      next.BackupLogIntervalSeconds = intIn('BackupLogIntervalSeconds', params.BackupLogIntervalSeconds, 1, 86400);
-    }
-    if (present(params, 'BackupRetentionPeriod')) {
-      next.BackupRetentionPeriod = intIn('BackupRetentionPeriod', params.BackupRetentionPeriod, 0, 1825);
-    }
-    if (present(params, 'DuplicationInfrequentAccessPeriod')) {
-      next.DuplicationInfrequentAccessPeriod = intIn('DuplicationInfrequentAccessPeriod', params.DuplicationInfrequentAccessPeriod, 0, 1825);
-    }
-    if (present(params, 'DuplicationArchivePeriod')) {
-      next.DuplicationArchivePeriod = intIn('DuplicationArchivePeriod', params.DuplicationArchivePeriod, 0, 1825);
-    }
-    if (present(params, 'BackupStorageType')) next.BackupStorageType = params.BackupStorageType;
-    if (present(params, 'BackupStrategyType')) {
-      next.BackupStrategyType = oneOf('BackupStrategyType', params.BackupStrategyType, ['simple', 'manual']);
-    }
-    next.internal = {...plan.internal, password: source.password};
+    const next = configuredPlan(ctx, plan, params, name);
     const autoStart = present(params, 'AutoStartBackup') && bool('AutoStartBackup', params.AutoStartBackup);
     runPrecheck(ctx, next, autoStart ? 'running' : 'check_pass');
     ctx.state.plans[plan.BackupPlanId] = next;
@@ -377,6 +416,31 @@ const actions = {
     runPrecheck(ctx, plan, 'check_pass');
     ctx.changed();
     return ok(ctx, {BackupPlanId: plan.BackupPlanId, NeedPrecheck: true});
+  },
+
+  async EnableBackupLog(ctx, req, params) {
+    const plan = getPlan(ctx, required(params, 'BackupPlanId'));
+    requireConfigured(plan);
+    plan.EnableBackupLog = true;
+    ctx.changed();
+    return ok(ctx, {BackupPlanId: plan.BackupPlanId, NeedPrecheck: false});
+  },
+
+  async DisableBackupLog(ctx, req, params) {
+    const plan = getPlan(ctx, required(params, 'BackupPlanId'));
+    requireConfigured(plan);
+    plan.EnableBackupLog = false;
+    ctx.changed();
+    return ok(ctx, {BackupPlanId: plan.BackupPlanId, NeedPrecheck: false});
+  },
+
+  async ModifyStorageStrategy(ctx, req, params) {
+    const plan = getPlan(ctx, required(params, 'BackupPlanId'));
+    const next = {...plan};
+    applyStorage(next, params, true);
+    Object.assign(plan, next);
+    ctx.changed();
+    return ok(ctx, {BackupPlanId: plan.BackupPlanId, NeedPrecheck: false});
   },
 
   async ReleaseBackupPlan(ctx, req, params) {

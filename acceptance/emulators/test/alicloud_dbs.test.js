@@ -404,3 +404,46 @@ test('drop_after_commit on create: retrying with the same ClientToken finds the 
   assert.equal(list.TotalElements, 1);
   assert.equal(list.Items.BackupPlanDetail[0].BackupPlanId, again.BackupPlanId);
 });
+
+// ---- the rest of the plan API a provider may use ---------------------------------------------------
+
+test('CreateAndStartBackupPlan creates, configures and starts in one call (idempotent by ClientToken)', async () => {
+  const call = openapi();
+  const args = {...CREATE, ...CONFIGURE, ClientToken: 'cas-1'};
+  const res = (await call('CreateAndStartBackupPlan', args)).body;
+  assert.equal(res.Success, true);
+  assert.equal(res.CreateBackupSet, true);
+  const plan = await describeOne(call, res.BackupPlanId);
+  assert.equal(plan.BackupPlanStatus, 'running');
+  assert.equal(plan.BackupPlanName, 'orders-db');
+  assert.equal(plan.SourceEndpointInstanceID, 'rm-bp1orders0000');
+  assert.equal((await call('CreateAndStartBackupPlan', args)).body.BackupPlanId, res.BackupPlanId);
+  assert.equal((await call('DescribeBackupPlanList')).body.TotalElements, 1);
+  await rejects(call('CreateAndStartBackupPlan', {...CREATE, ...CONFIGURE, SourceEndpointInstanceType: undefined}),
+      'MissingSourceEndpointInstanceType', 400);
+});
+
+test('Enable/DisableBackupLog and ModifyStorageStrategy', async () => {
+  const call = openapi();
+  const id = await createdAndConfigured(call, {EnableBackupLog: false});
+  assert.equal((await call('EnableBackupLog', {BackupPlanId: id})).body.Success, true);
+  assert.equal((await describeOne(call, id)).EnableBackupLog, true);
+  await call('DisableBackupLog', {BackupPlanId: id});
+  assert.equal((await describeOne(call, id)).EnableBackupLog, false);
+
+  await rejects(call('ModifyStorageStrategy', {BackupPlanId: id, BackupRetentionPeriod: 90}),
+      'MissingDuplicationInfrequentAccessPeriod', 400);
+  const storage = {BackupPlanId: id, BackupRetentionPeriod: 90, DuplicationInfrequentAccessPeriod: 30, DuplicationArchivePeriod: 60};
+  assert.equal((await call('ModifyStorageStrategy', storage)).body.Success, true);
+  const plan = await describeOne(call, id);
+  assert.equal(plan.BackupRetentionPeriod, 90);
+  assert.equal(plan.DuplicationInfrequentAccessPeriod, 30);
+  assert.equal(plan.DuplicationArchivePeriod, 60);
+  assertFailed(await call('ModifyStorageStrategy', {...storage, BackupRetentionPeriod: 2000}), 'InvalidParameter', 400);
+
+  // Duplication backups need infrequent-access < archive < retention.
+  const dup = (await call('CreateBackupPlan', {...CREATE, BackupMethod: 'duplication'})).body.BackupPlanId;
+  assertFailed(await call('ModifyStorageStrategy', {...storage, BackupPlanId: dup, DuplicationArchivePeriod: 120}),
+      'InvalidParameter', 400);
+  assert.equal((await call('ModifyStorageStrategy', {...storage, BackupPlanId: dup})).body.Success, true);
+});
