@@ -1,0 +1,57 @@
+#include "datasources/kvstore/kvstore_backup_policy_data_source.h"
+
+#include "clients/core/cloud_error.h"
+#include "resources/common/provider_data.h"
+
+namespace polybackup::datasources::kvstore {
+
+schema::ModelSchema<BackupPolicyModel> BackupPolicyDataSource::DefineSchema() const {
+  using M = BackupPolicyModel;
+  schema::ModelSchema<M> s;
+  s.Description("Reads the backup policy of an ApsaraDB for Redis / Memcache instance.");
+  s.Attribute("id", &M::id).Computed().Description("The instance ID.");
+  s.Attribute("instance_id", &M::instance_id)
+      .Required()
+      .Validate(schema::StringLengthBetween(1, 64))
+      .Description("The ID of the Redis or Memcache instance.");
+  s.Attribute("region", &M::region)
+      .Optional()
+      .Computed()
+      .Description("The instance's region. Defaults to the provider's `alicloud` region.", true);
+  s.Attribute("backup_period", &M::backup_period).Computed().Description("Backup weekdays.");
+  s.Attribute("backup_time", &M::backup_time).Computed().Description("The UTC backup window.");
+  s.Attribute("enable_backup_log", &M::enable_backup_log)
+      .Computed()
+      .Description("Whether log (AOF) backups are enabled.");
+  s.Attribute("backup_retention_period", &M::backup_retention_period)
+      .Computed()
+      .Description("Days backups are kept.");
+  s.Attribute("preferred_next_backup_time", &M::preferred_next_backup_time)
+      .Computed()
+      .Description("When the next backup is expected to start (UTC).");
+  return s;
+}
+
+std::optional<BackupPolicyModel> BackupPolicyDataSource::Read(framework::Context& ctx,
+                                                              const BackupPolicyModel& config) {
+  auto* data = ctx.ProviderData<resources::ProviderData>();
+  if (data == nullptr) return std::nullopt;
+  auto client = data->Kvstore(ctx, config.region.value_or(""));
+  if (!client) return std::nullopt;
+  const std::string instance_id = config.instance_id.value();
+  auto policy =
+      client->DescribeBackupPolicy(instance_id, resources::ProviderData::CallOptionsFor(ctx));
+  if (!policy.ok()) {
+    ctx.AddError("reading R-kvstore Backup Policy (" + instance_id + ")",
+                 clients::UserMessage(policy.status()));
+    return std::nullopt;
+  }
+  BackupPolicyModel out;
+  out.id = instance_id;
+  out.instance_id = instance_id;
+  out.region = config.region.is_known() ? config.region.value() : data->AlicloudRegion();
+  resources::kvstore::ApplyPolicy(*policy, out);
+  return out;
+}
+
+}  // namespace polybackup::datasources::kvstore

@@ -1,0 +1,24 @@
+// terraform-provider-polybackup: started by Terraform as a plugin.
+#include "provider/provider.h"
+#include "tfplugin/framework/service.h"
+#include "tfplugin/server/serve.h"
+
+#ifndef POLYBACKUP_TEST_RESOURCES
+#define POLYBACKUP_TEST_RESOURCES 0
+#endif
+
+int main(int argc, char** argv) {
+  using namespace polybackup;
+  framework::ProviderService service(provider::BuildProvider(POLYBACKUP_TEST_RESOURCES != 0));
+  tfplugin::ServeOptions options;
+  options.version = provider::kProviderVersion;
+  // Shutdown while calls are in flight: cancel them as StopProvider would, so
+  // they end within the server's grace period instead of being cut off.
+  options.on_shutdown = [&service] {
+    tfplugin6::StopProvider::Request request;
+    tfplugin6::StopProvider::Response response;
+    grpc::ServerContext context;
+    service.StopProvider(&context, &request, &response);
+  };
+  return tfplugin::ServeMain(argc, argv, options, &service);
+}

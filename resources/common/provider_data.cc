@@ -1,0 +1,73 @@
+#include "resources/common/provider_data.h"
+
+#include "clients/core/cloud_error.h"
+#include "clients/credentials/chains.h"
+#include "clients/http/curl_transport.h"
+
+namespace polybackup::resources {
+
+namespace cred = clients::credentials;
+
+ProviderData::ProviderData(const cred::Environment& env) : env_(env) {}
+
+bool ProviderData::RequireAlicloud(framework::Context& ctx) const {
+  if (alicloud) return true;
+  ctx.AddError("Alibaba Cloud is not configured",
+               ctx.type_name() +
+                   " manages an Alibaba Cloud object, but the provider configuration has no "
+                   "`alicloud` block. Add one (it may be empty: `alicloud {}` takes the region and "
+                   "keys from ALIBABA_CLOUD_REGION_ID, ALIBABA_CLOUD_ACCESS_KEY_ID and "
+                   "ALIBABA_CLOUD_ACCESS_KEY_SECRET).");
+  return false;
+}
+
+std::string ProviderData::AlicloudRegion() const {
+  if (alicloud && !alicloud->region.empty()) return alicloud->region;
+  return env_.FirstOf({"ALIBABA_CLOUD_REGION_ID", "ALICLOUD_REGION"});
+}
+
+std::shared_ptr<clients::http::HttpTransport> ProviderData::Transport(
+    const cred::TransportConfig& config) {
+  // Callers hold mu_.
+  std::string key = std::string(config.insecure ? "insecure|" : "verify|") + config.ca_bundle;
+  auto& slot = transports_[key];
+  if (!slot) {
+    slot = clients::http::NewCurlTransport(
+        clients::http::TlsOptions{.ca_bundle = config.ca_bundle, .insecure = config.insecure});
+  }
+  return slot;
+}
+
+std::shared_ptr<const clients::alicloud::KvstoreClient> ProviderData::Kvstore(
+    framework::Context& ctx, const std::string& region_override) {
+  if (!RequireAlicloud(ctx)) return nullptr;
+  cred::AlicloudConfig config = *alicloud;
+  if (!region_override.empty()) config.region = region_override;
+  absl::StatusOr<cred::ResolvedAlicloud> resolved = cred::ResolveAlicloud(config, env_);
+  if (!resolved.ok()) {
+    ctx.AddError("Alibaba Cloud credentials", clients::UserMessage(resolved.status()));
+    return nullptr;
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  auto& client = kvstore_[resolved->region];
+  if (!client) {
+    clients::alicloud::AlicloudClientOptions options;
+    options.region = resolved->region;
+    auto endpoint = config.transport.endpoints.find("r_kvstore");
+    if (endpoint != config.transport.endpoints.end()) options.endpoint = endpoint->second;
+    options.credentials = [creds = resolved->credentials]() { return creds; };
+    options.transport = Transport(config.transport);
+    if (config.transport.max_retries) options.retry.max_attempts = *config.transport.max_retries + 1;
+    client = std::make_shared<const clients::alicloud::KvstoreClient>(std::move(options));
+  }
+  return client;
+}
+
+clients::CallOptions ProviderData::CallOptionsFor(const framework::Context& ctx) {
+  clients::CallOptions options;
+  options.cancel = ctx.cancellation().get();
+  options.deadline = ctx.deadline();
+  return options;
+}
+
+}  // namespace polybackup::resources

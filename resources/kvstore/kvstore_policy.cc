@@ -1,0 +1,142 @@
+#include "resources/kvstore/kvstore_policy.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
+namespace polybackup::resources::kvstore {
+
+namespace ali = clients::alicloud;
+
+const std::vector<std::string>& Weekdays() {
+  static const auto* days = new std::vector<std::string>{
+      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+  return *days;
+}
+
+schema::ValidatorPtr BackupTimeValidator() {
+  // The 24 windows spelled out, so a two-hour window or a window off the hour
+  // is refused with the same clear message as a malformed one.
+  std::string alternatives;
+  for (int h = 0; h < 24; ++h) {
+    char window[32];
+    snprintf(window, sizeof(window), "%02d:00Z-%02d:00Z", h, h + 1);
+    alternatives += (h ? "|" : "") + std::string(window);
+  }
+  alternatives += "|23:00Z-00:00Z";
+  return schema::StringMatches(
+      "(" + alternatives + ")",
+      "a one-hour UTC window on the hour, written HH:00Z-HH:00Z, e.g. \"02:00Z-03:00Z\" "
+      "(the last one is \"23:00Z-24:00Z\")");
+}
+
+schema::ValidatorPtr WeekdayValidator() { return schema::StringOneOf(Weekdays()); }
+
+std::optional<std::string> CanonicalWeekday(std::string_view day) {
+  for (const auto& name : Weekdays()) {
+    if (name.size() == day.size() &&
+        std::equal(name.begin(), name.end(), day.begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) ==
+                 std::tolower(static_cast<unsigned char>(b));
+        })) {
+      return name;
+    }
+  }
+  return std::nullopt;
+}
+
+bool SameWindow(std::string_view a, std::string_view b) {
+  auto canonical = [](std::string_view w) {
+    return w == "23:00Z-00:00Z" ? std::string("23:00Z-24:00Z") : std::string(w);
+  };
+  return canonical(a) == canonical(b);
+}
+
+void ApplyPolicy(const ali::KvstoreBackupPolicy& policy, BackupPolicyModel& model) {
+  if (!(model.backup_time.is_known() &&
+        SameWindow(model.backup_time.value(), policy.preferred_backup_time))) {
+    model.backup_time = policy.preferred_backup_time;
+  }
+  std::set<std::string> days;
+  for (const auto& d : policy.preferred_backup_period) {
+    // A day the API spells differently is kept canonical; an unexpected
+    // token is kept verbatim so the drift is visible rather than hidden.
+    days.insert(CanonicalWeekday(d).value_or(d));
+  }
+  model.backup_period = days;
+  if (policy.enable_backup_log) model.enable_backup_log = *policy.enable_backup_log;
+  else if (!model.enable_backup_log.is_known()) model.enable_backup_log = false;
+  if (policy.backup_retention_period) {
+    model.backup_retention_period = static_cast<int64_t>(*policy.backup_retention_period);
+  } else if (!model.backup_retention_period.is_known()) {
+    model.backup_retention_period = schema::Int64::Null();
+  }
+  model.preferred_next_backup_time = policy.preferred_next_backup_time;
+}
+
+ali::ModifyKvstoreBackupPolicyRequest DesiredPolicy(const BackupPolicyModel& planned,
+                                                    const ali::KvstoreBackupPolicy& current) {
+  ali::ModifyKvstoreBackupPolicyRequest request;
+  request.instance_id = planned.instance_id.value_or("");
+  request.preferred_backup_time =
+      planned.backup_time.is_known() ? planned.backup_time.value() : current.preferred_backup_time;
+  if (planned.backup_period.is_known() && !planned.backup_period.value().empty()) {
+    // Week order, not alphabetical: it is what a person reads in the console.
+    for (const auto& day : Weekdays()) {
+      if (planned.backup_period.value().count(day)) request.preferred_backup_period.push_back(day);
+    }
+  } else {
+    request.preferred_backup_period = current.preferred_backup_period;
+  }
+  if (planned.enable_backup_log.is_known()) {
+    request.enable_backup_log = planned.enable_backup_log.value();
+  }
+  return request;
+}
+
+bool PolicyMatches(const ali::KvstoreBackupPolicy& current,
+                   const ali::ModifyKvstoreBackupPolicyRequest& request) {
+  auto canonical_set = [](const std::vector<std::string>& days) {
+    std::set<std::string> out;
+    for (const auto& d : days) out.insert(CanonicalWeekday(d).value_or(d));
+    return out;
+  };
+  if (!SameWindow(current.preferred_backup_time, request.preferred_backup_time)) return false;
+  if (canonical_set(current.preferred_backup_period) !=
+      canonical_set(request.preferred_backup_period)) {
+    return false;
+  }
+  if (request.enable_backup_log &&
+      current.enable_backup_log.value_or(false) != *request.enable_backup_log) {
+    return false;
+  }
+  return true;
+}
+
+nlohmann::json PolicyToJson(const ali::KvstoreBackupPolicy& policy) {
+  nlohmann::json j = {{"backup_time", policy.preferred_backup_time},
+                      {"backup_period", policy.preferred_backup_period}};
+  if (policy.enable_backup_log) j["enable_backup_log"] = *policy.enable_backup_log;
+  return j;
+}
+
+std::optional<ali::ModifyKvstoreBackupPolicyRequest> RestoreRequest(
+    const std::string& instance_id, const nlohmann::json& remembered) {
+  if (!remembered.is_object() || !remembered.contains("backup_time") ||
+      !remembered["backup_time"].is_string() || !remembered.contains("backup_period") ||
+      !remembered["backup_period"].is_array() || remembered["backup_period"].empty()) {
+    return std::nullopt;
+  }
+  ali::ModifyKvstoreBackupPolicyRequest request;
+  request.instance_id = instance_id;
+  request.preferred_backup_time = remembered["backup_time"].get<std::string>();
+  for (const auto& d : remembered["backup_period"]) {
+    if (d.is_string()) request.preferred_backup_period.push_back(d.get<std::string>());
+  }
+  if (remembered.contains("enable_backup_log") && remembered["enable_backup_log"].is_boolean()) {
+    request.enable_backup_log = remembered["enable_backup_log"].get<bool>();
+  }
+  return request;
+}
+
+}  // namespace polybackup::resources::kvstore
