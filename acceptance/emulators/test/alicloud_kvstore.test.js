@@ -356,3 +356,35 @@ test('drop_after_commit: the change lands although the client saw no answer', as
   assert.equal((await describePolicy(c, 'r-t3')).body.preferredBackupTime, '09:00Z-10:00Z');
   assert.equal((await attribute(c, 'r-t3')).instanceStatus, 'Changing');
 });
+
+test('request time: stale or malformed Timestamp / x-acs-date is refused (wall clock, not /clock)', async () => {
+  await op('seed_instance', {instance_id: 'r-ts'});
+  await control('POST', '/clock', {offset_seconds: 86400}); // the emulator clock does not matter here
+  const sign = (timestamp, nonce) => {
+    const params = {Action: 'DescribeBackupPolicy', Version: '2015-01-01', Format: 'JSON', AccessKeyId: AK,
+      SignatureMethod: 'HMAC-SHA1', SignatureVersion: '1.0', SignatureNonce: nonce, Timestamp: timestamp, InstanceId: 'r-ts'};
+    params.Signature = OpenApiUtil.getRPCSignature(params, 'GET', SECRET);
+    return `${em.urls.alicloud_kvstore}/?${new URLSearchParams(params)}`;
+  };
+  const stamp = (ms) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+  let res = await fetch(sign(stamp(Date.now() - 20 * 60 * 1000), `old-${Date.now()}`));
+  assert.equal((await res.json()).Code, 'InvalidTimeStamp.Expired');
+  res = await fetch(sign('2026-11-23 10:00:00', `fmt-${Date.now()}`));
+  assert.equal((await res.json()).Code, 'InvalidTimeStamp.Format');
+  res = await fetch(sign(stamp(Date.now() - 60 * 1000), `ok-${Date.now()}`));
+  assert.equal(res.status, 200);
+  // The clients themselves pass with the emulator clock a day ahead.
+  assert.equal((await describePolicy(client(), 'r-ts')).body.backupRetentionPeriod, '7');
+});
+
+test('an STS key needs its security token, with either signature', async () => {
+  await op('seed_instance', {instance_id: 'r-sts'});
+  await control('POST', '/credentials', {access_key_id: 'STS.NTestKey0000001', secret: 'sts-secret', security_token: 'tok-abc'});
+  const sts = {accessKeyId: 'STS.NTestKey0000001', accessKeySecret: 'sts-secret'};
+  for (const sig of [{}, {signatureAlgorithm: 'v2'}]) {
+    assert.equal((await describePolicy(client({...sts, ...sig, securityToken: 'tok-abc'}), 'r-sts')).body.backupRetentionPeriod, '7');
+    await rejects(describePolicy(client({...sts, ...sig}), 'r-sts'), 'InvalidSecurityToken.MismatchWithAccessKey', 400);
+    await rejects(describePolicy(client({...sts, ...sig, securityToken: 'tok-other'}), 'r-sts'),
+        'InvalidSecurityToken.MismatchWithAccessKey', 400);
+  }
+});

@@ -14,8 +14,9 @@
 // We do not re-implement either algorithm: the request is rebuilt and signed again with the
 // official @alicloud/openapi-util (`getAuthorization`, `getRPCSignature`), then compared.
 //
-// Deliberately not checked: the age of x-acs-date / Timestamp. Tests move the emulator clock
-// (POST /clock) to finish transitions at once, and the clients keep stamping real time.
+// The request time (x-acs-date / Timestamp, `yyyy-MM-ddTHH:mm:ssZ`) must be within 15 minutes of
+// the *wall clock*, not of ctx.now(): tests move the emulator clock (POST /clock) to finish
+// transitions at once while the clients keep stamping real time.
 
 const crypto = require('node:crypto');
 const OpenApiUtil = require('@alicloud/openapi-util').default;
@@ -24,6 +25,7 @@ const util = require('../util');
 const FORM_TYPE = 'application/x-www-form-urlencoded';
 // The real gateway remembers a nonce for 15 minutes (the same window as the timestamp check).
 const NONCE_TTL_MS = 15 * 60 * 1000;
+const CLOCK_SKEW_MS = 15 * 60 * 1000;
 
 // Used nonces per service state object: a reset replaces the state object, so the memory goes too.
 const nonceStores = new WeakMap();
@@ -99,9 +101,22 @@ const ERR = {
     message: 'Specified signature is not matched with our calculation.'},
   nonceUsed: {status: 400, code: 'SignatureNonceUsed', message: 'Specified signature nonce was used already.'},
   badMethod: {status: 400, code: 'InvalidSignatureMethod', message: 'Specified signature method is not valid.'},
-  badToken: {status: 400, code: 'InvalidSecurityToken.Mismatch',
+  badToken: {status: 400, code: 'InvalidSecurityToken.MismatchWithAccessKey',
     message: 'Specified SecurityToken mismatch with the AccessKey.'},
+  timeFormat: {status: 400, code: 'InvalidTimeStamp.Format',
+    message: 'Specified time stamp or date value is not well formatted.'},
+  timeExpired: {status: 400, code: 'InvalidTimeStamp.Expired',
+    message: 'Specified time stamp or date value is expired.'},
 };
+
+function checkTime(value) {
+  if (!value) return ERR.incomplete;
+  const m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)Z$/.exec(String(value));
+  if (!m) return ERR.timeFormat;
+  const t = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]);
+  if (!Number.isFinite(t)) return ERR.timeFormat;
+  return Math.abs(Date.now() - t) > CLOCK_SKEW_MS ? ERR.timeExpired : null;
+}
 
 function withStringToSign(err, stringToSign) {
   // The real gateway quotes its string-to-sign in the message; it is what a client author needs.
@@ -139,6 +154,8 @@ function verifyAcs3(ctx, req, auth) {
     return ERR.mismatch;
   }
   if (!checkToken(cred, req.headers['x-acs-security-token'])) return ERR.badToken;
+  const timeErr = checkTime(req.headers['x-acs-date']);
+  if (timeErr) return timeErr;
   const nonce = req.headers['x-acs-signature-nonce'];
   if (!nonce) return ERR.incomplete;
   if (nonceSeen(ctx.state, auth.credential, nonce)) return ERR.nonceUsed;
@@ -158,6 +175,8 @@ function verifyRpcV1(ctx, req, params) {
   const expected = OpenApiUtil.getRPCSignature(signed, req.method, cred.secret);
   if (!safeEqual(expected, params.Signature)) return ERR.mismatch;
   if (!checkToken(cred, params.SecurityToken)) return ERR.badToken;
+  const timeErr = checkTime(params.Timestamp);
+  if (timeErr) return timeErr;
   if (!params.SignatureNonce) return ERR.incomplete;
   if (nonceSeen(ctx.state, params.AccessKeyId, params.SignatureNonce)) return ERR.nonceUsed;
   return null;
@@ -165,7 +184,9 @@ function verifyRpcV1(ctx, req, params) {
 
 // Checks the request's signature. Returns null when it is valid, else {status, code, message} with
 // the gateway's code: InvalidAccessKeyId.NotFound (404), SignatureDoesNotMatch (400),
-// SignatureNonceUsed (400), IncompleteSignature (400) when there is no signature at all.
+// SignatureNonceUsed (400), IncompleteSignature (400) when there is no signature at all,
+// InvalidTimeStamp.Format / InvalidTimeStamp.Expired (400), InvalidSecurityToken.MismatchWithAccessKey
+// (400) when the key was registered with a security token and the request lacks it.
 function verify(ctx, req) {
   const authorization = req.headers.authorization;
   if (authorization && /^ACS3-/.test(String(authorization).trim())) {
