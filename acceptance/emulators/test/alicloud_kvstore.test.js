@@ -388,3 +388,31 @@ test('an STS key needs its security token, with either signature', async () => {
         'InvalidSecurityToken.MismatchWithAccessKey', 400);
   }
 });
+
+test('--state: instances, policies and a running transition survive a restart', async () => {
+  const fs = require('node:fs');
+  const os = require('node:os');
+  const path = require('node:path');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pb-kv-'));
+  const stateFile = path.join(dir, 'state.json');
+  try {
+    let other = await start({services: ['alicloud_kvstore'], stateFile});
+    const host = (e) => new URL(e.urls.alicloud_kvstore).host;
+    const mk = (e) => new Kvstore.default(new $OpenApiUtil.Config({accessKeyId: AK, accessKeySecret: SECRET,
+      endpoint: host(e), protocol: 'http', regionId: 'cn-hangzhou'}));
+    await fetch(`${other.urls.control}/services/alicloud_kvstore/settings`, {method: 'POST', body: '{"transition_seconds":600}'});
+    await fetch(`${other.urls.control}/services/alicloud_kvstore/seed_instance`, {method: 'POST', body: '{"instance_id":"r-st"}'});
+    await modifyPolicy(mk(other), {instanceId: 'r-st', preferredBackupTime: '11:00Z-12:00Z', preferredBackupPeriod: 'Friday'});
+    await other.close();
+    other = await start({services: ['alicloud_kvstore'], stateFile});
+    try {
+      const c = mk(other);
+      assert.equal((await describePolicy(c, 'r-st')).body.preferredBackupTime, '11:00Z-12:00Z');
+      assert.equal((await attribute(c, 'r-st')).instanceStatus, 'Changing');
+    } finally {
+      await other.close();
+    }
+  } finally {
+    fs.rmSync(dir, {recursive: true, force: true});
+  }
+});
