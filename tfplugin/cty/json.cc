@@ -85,6 +85,9 @@ class Decoder {
         if (!n.ok()) {
           return path_.Error(absl::StrCat("a number is required: ", std::string(n.status().message())));
         }
+        // Number::Parse accepts "Inf" (as cty does), but JSON has no way to
+        // write infinity back, so refuse it here and keep the codec symmetric.
+        if (n->is_infinity()) return path_.Error("a finite number is required");
         return Value::Number(*std::move(n));
       }
       case Type::Kind::kBool: {
