@@ -56,6 +56,13 @@ std::optional<StopReason> StopLatch::reason() const {
 
 bool BlockServerSignals() {
   std::signal(SIGPIPE, SIG_IGN);
+  // Shells start background jobs with SIGINT ignored. POSIX leaves it
+  // unspecified whether a blocked signal whose action is SIG_IGN stays
+  // pending for sigwait() (Linux keeps it, others may discard it), so reset
+  // the dispositions: `provider -debug &` must still stop on kill -INT.
+  // They stay blocked, so no handler ever runs.
+  std::signal(SIGINT, SIG_DFL);
+  std::signal(SIGTERM, SIG_DFL);
   sigset_t set = WatchedSignals();
   return pthread_sigmask(SIG_BLOCK, &set, nullptr) == 0;
 }

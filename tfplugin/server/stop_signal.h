@@ -34,7 +34,8 @@ class StopLatch {
 };
 
 // Blocks SIGINT, SIGTERM and the watcher's internal wake-up signal (SIGUSR2)
-// in the calling thread, and ignores SIGPIPE. Must run in main() before any
+// in the calling thread, resets SIGINT/SIGTERM to their default disposition
+// (an inherited SIG_IGN would make sigwait miss them), and ignores SIGPIPE. Must run in main() before any
 // thread exists (gRPC starts threads lazily), so every later thread inherits
 // the mask. Returns false if pthread_sigmask fails.
 bool BlockServerSignals();

@@ -87,13 +87,17 @@ struct PluginClient::Impl {
 PluginClient::PluginClient() : impl_(std::make_unique<Impl>()) {}
 
 PluginClient::~PluginClient() {
+  CloseChannel();
   if (pid_ > 0 && !impl_->exit_status) {
-    kill(pid_, SIGKILL);
-    int status = 0;
-    while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+    // A SIGKILLed server leaves its socket directory behind; ask nicely first.
+    kill(pid_, SIGTERM);
+    if (!WaitForExit(std::chrono::milliseconds(3000)).has_value()) {
+      kill(pid_, SIGKILL);
+      int status = 0;
+      while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+      }
     }
   }
-  // Stubs and channel go before the reader threads: nothing else to release.
   if (impl_->out_reader.joinable()) impl_->out_reader.join();
   if (impl_->err_reader.joinable()) impl_->err_reader.join();
 }
@@ -143,7 +147,7 @@ absl::StatusOr<std::unique_ptr<PluginClient>> PluginClient::Launch(const std::st
   sigset_t empty, defaults;
   sigemptyset(&empty);
   sigemptyset(&defaults);
-  sigaddset(&defaults, SIGINT);
+  if (!options.inherit_ignored_sigint) sigaddset(&defaults, SIGINT);
   sigaddset(&defaults, SIGTERM);
   sigaddset(&defaults, SIGPIPE);
   posix_spawnattr_setsigmask(&attr, &empty);
@@ -152,7 +156,14 @@ absl::StatusOr<std::unique_ptr<PluginClient>> PluginClient::Launch(const std::st
 
   auto started = std::chrono::steady_clock::now();
   pid_t pid = -1;
+  // posix_spawn can reset dispositions to default but not set SIG_IGN: the
+  // child inherits an ignored SIGINT from this process for the moment of the
+  // spawn.
+  struct sigaction ignore {}, saved {};
+  ignore.sa_handler = SIG_IGN;
+  if (options.inherit_ignored_sigint) sigaction(SIGINT, &ignore, &saved);
   int rc = posix_spawn(&pid, binary.c_str(), &actions, &attr, argv.data(), envp.data());
+  if (options.inherit_ignored_sigint) sigaction(SIGINT, &saved, nullptr);
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attr);
   close(out_pipe[1]);

@@ -11,8 +11,9 @@
 // untrusted client certificate, no AutoMTLS, extra arguments (-version,
 // -debug) and environment.
 //
-// Test-only; not thread-safe except where noted. The destructor SIGKILLs and
-// reaps the child if it is still running.
+// Test-only; not thread-safe except where noted. The destructor closes the
+// connection and, if the child still runs, sends SIGTERM (so the server can
+// remove its socket directory), waits up to 3 s, then SIGKILLs and reaps it.
 #ifndef POLYBACKUP_TFPLUGIN_TESTING_PLUGIN_CLIENT_H_
 #define POLYBACKUP_TFPLUGIN_TESTING_PLUGIN_CLIENT_H_
 
@@ -49,6 +50,9 @@ struct LaunchOptions {
   bool present_untrusted_cert = false;
   // Extra environment (name, value); replaces inherited values.
   std::vector<std::pair<std::string, std::string>> env;
+  // Start the child with SIGINT ignored, as a shell starts a background job
+  // (`provider -debug &`).
+  bool inherit_ignored_sigint = false;
   // Read and parse the handshake line and connect. False: only launch (for
   // -version, -debug, or refusal tests).
   bool expect_handshake = true;

@@ -217,6 +217,19 @@ TEST_CASE("an unknown flag prints usage and exits 2") {
   CHECK(client->StdoutSoFar().empty());
 }
 
+TEST_CASE("-debug started as a shell background job (SIGINT ignored) still stops on SIGINT") {
+  LaunchOptions o;
+  o.args = {"-debug"};
+  o.with_cookie = false;
+  o.auto_mtls = false;
+  o.expect_handshake = false;
+  o.inherit_ignored_sigint = true;
+  auto client = MustLaunch(o);
+  REQUIRE(client->ReadStdoutLine(milliseconds(15000)).ok());  // banner: server is up
+  REQUIRE(client->Signal(SIGINT));
+  CHECK(ExitCode(client->WaitForExit(milliseconds(5000))) == 0);
+}
+
 TEST_CASE("-debug prints TF_REATTACH_PROVIDERS that Terraform can attach with") {
   LaunchOptions o;
   o.args = {"-debug"};
