@@ -255,17 +255,17 @@ test('a key registered through the control API is accepted', async () => {
 });
 
 // A raw ACS3 request signed with the official util: replayed, tampered, or carrying a wrong body hash.
-function signedV3({action, query, nonce, body = '', secret = SECRET}) {
+function signedV3({action, query, nonce, body = '', secret = SECRET, method = 'POST'}) {
   const host = new URL(em.urls.alicloud_kvstore).host;
   const headers = {
     host, 'x-acs-action': action, 'x-acs-version': '2015-01-01', 'x-acs-date': new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     'x-acs-signature-nonce': nonce, 'x-acs-content-sha256': require('node:crypto').createHash('sha256').update(body).digest('hex'),
   };
   if (body) headers['content-type'] = 'application/x-www-form-urlencoded';
-  headers.authorization = OpenApiUtil.getAuthorization({pathname: '/', method: 'POST', query, headers},
+  headers.authorization = OpenApiUtil.getAuthorization({pathname: '/', method, query, headers},
       'ACS3-HMAC-SHA256', headers['x-acs-content-sha256'], AK, secret);
   const qs = new URLSearchParams(query).toString();
-  return {url: `${em.urls.alicloud_kvstore}/?${qs}`, init: {method: 'POST', headers, body: body || undefined}};
+  return {url: `${em.urls.alicloud_kvstore}/?${qs}`, init: {method, headers, body: body || undefined}};
 }
 
 test('ACS3: a replayed nonce is SignatureNonceUsed; a tampered query or body fails', async () => {
@@ -291,6 +291,14 @@ test('ACS3: a replayed nonce is SignatureNonceUsed; a tampered query or body fai
   const g = signedV3({action: 'DescribeBackupPolicy', query: {}, nonce: `${nonce}-4`, body: 'InstanceId=r-n1'});
   res = await fetch(g.url, {...g.init, body: 'InstanceId=r-n2'});
   assert.equal(res.status, 400);
+  assert.equal((await res.json()).Code, 'SignatureDoesNotMatch');
+
+  // GET is signed like POST; the method is part of the canonical request.
+  const h = signedV3({action: 'DescribeBackupPolicy', query: {InstanceId: 'r-n1'}, nonce: `${nonce}-5`, method: 'GET'});
+  res = await fetch(h.url, h.init);
+  assert.equal(res.status, 200);
+  const k = signedV3({action: 'DescribeBackupPolicy', query: {InstanceId: 'r-n1'}, nonce: `${nonce}-6`, method: 'GET'});
+  res = await fetch(k.url, {...k.init, method: 'POST'});
   assert.equal((await res.json()).Code, 'SignatureDoesNotMatch');
 });
 
