@@ -284,6 +284,24 @@ function applyStorage(plan, params, allRequired) {
   }
 }
 
+// Parameters the API reference marks mandatory: the gateway refuses the call (400 Missing<Name>)
+// before DBS runs it, so these are checked ahead of any business rule.
+const MANDATORY = {
+  CreateBackupPlan: ['InstanceClass', 'DatabaseType', 'BackupMethod'],
+  CreateAndStartBackupPlan: ['InstanceClass', 'DatabaseType', 'BackupMethod', 'SourceEndpointInstanceType', 'BackupPlanName'],
+  ConfigureBackupPlan: ['BackupPlanId', 'SourceEndpointInstanceType', 'BackupPlanName'],
+  StartBackupPlan: ['BackupPlanId'],
+  StopBackupPlan: ['BackupPlanId', 'StopMethod'],
+  ModifyBackupPlanName: ['BackupPlanId', 'BackupPlanName'],
+  ModifyBackupStrategy: ['BackupPlanId', 'BackupPeriod'],
+  ModifyBackupSourceEndpoint: ['BackupPlanId', 'SourceEndpointInstanceType'],
+  ModifyBackupObjects: ['BackupPlanId', 'BackupObjects'],
+  ModifyStorageStrategy: ['BackupPlanId', 'BackupRetentionPeriod', 'DuplicationInfrequentAccessPeriod', 'DuplicationArchivePeriod'],
+  EnableBackupLog: ['BackupPlanId'],
+  DisableBackupLog: ['BackupPlanId'],
+  ReleaseBackupPlan: ['BackupPlanId'],
+};
+
 // ---- actions ---------------------------------------------------------------------------------------
 
 const actions = {
@@ -455,6 +473,7 @@ const actions = {
 const wrapped = {};
 for (const [name, fn] of Object.entries(actions)) {
   wrapped[name] = async (ctx, req, params) => {
+    for (const p of MANDATORY[name] || []) required(params, p);
     try {
       return await fn(ctx, req, params);
     } catch (e) {

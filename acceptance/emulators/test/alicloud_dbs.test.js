@@ -447,3 +447,13 @@ test('Enable/DisableBackupLog and ModifyStorageStrategy', async () => {
       'InvalidParameter', 400);
   assert.equal((await call('ModifyStorageStrategy', {...storage, BackupPlanId: dup})).body.Success, true);
 });
+
+test('mandatory parameters are refused by the gateway before any business rule', async () => {
+  const call = openapi();
+  await rejects(call('ModifyBackupPlanName', {BackupPlanId: 'dbsunknown'}), 'MissingBackupPlanName', 400);
+  await rejects(call('ConfigureBackupPlan', {BackupPlanId: 'dbsunknown', BackupPlanName: 'x'}),
+      'MissingSourceEndpointInstanceType', 400);
+  await rejects(call('ModifyStorageStrategy', {BackupPlanId: 'dbsunknown', BackupRetentionPeriod: 10}),
+      'MissingDuplicationInfrequentAccessPeriod', 400);
+  assertFailed(await call('ModifyBackupPlanName', {BackupPlanId: 'dbsunknown', BackupPlanName: 'x'}), 'Param.NotFound', 404);
+});
