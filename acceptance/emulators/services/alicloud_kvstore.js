@@ -185,9 +185,11 @@ const actions = {
   },
 
   async ModifyBackupPolicy(ctx, req, params) {
-    const inst = getInstance(ctx, required(params, 'InstanceId'));
+    // Mandatory parameters are the gateway's check, ahead of the instance lookup.
+    const id = required(params, 'InstanceId');
     const time = required(params, 'PreferredBackupTime');
     const period = required(params, 'PreferredBackupPeriod');
+    const inst = getInstance(ctx, id);
     parseBackupTime(time);
     const next = {...inst.policy, PreferredBackupTime: time, PreferredBackupPeriod: parseBackupPeriod(period)};
     if (params.BackupRetentionPeriod !== undefined && params.BackupRetentionPeriod !== '') {

@@ -185,6 +185,7 @@ test('unknown instance: InvalidInstanceId.NotFound (404) on every instance call'
   const c = client();
   await rejects(describePolicy(c, 'r-nope'), 'InvalidInstanceId.NotFound', 404);
   await rejects(attribute(c, 'r-nope'), 'InvalidInstanceId.NotFound', 404);
+  await rejects(modifyPolicy(c, {instanceId: 'r-nope', preferredBackupPeriod: 'Monday'}), 'MissingPreferredBackupTime', 400);
   await rejects(modifyPolicy(c, {instanceId: 'r-nope', preferredBackupTime: '07:00Z-08:00Z',
     preferredBackupPeriod: 'Monday'}), 'InvalidInstanceId.NotFound', 404);
 });
