@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <memory>
 #include <optional>
 #include <string>
@@ -245,7 +246,16 @@ int ServeMain(int argc, char** argv, const ServeOptions& options,
       return 1;
     }
   }
-  return Serve(debug, options, provider);
+  // Last resort: a start-up exception (e.g. std::bad_alloc) becomes a logged
+  // error and exit 1 instead of std::terminate.
+  try {
+    return Serve(debug, options, provider);
+  } catch (const std::exception& e) {
+    log::Error("plugin server failed", {{"error", e.what()}});
+  } catch (...) {
+    log::Error("plugin server failed with an unknown exception");
+  }
+  return 1;
 }
 
 }  // namespace polybackup::tfplugin

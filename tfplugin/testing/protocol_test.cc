@@ -161,8 +161,10 @@ TEST_CASE("Shutdown RPC: on_shutdown runs, process exits 0, socket directory rem
   CHECK(client->StderrSoFar().find("on_shutdown called") != std::string::npos);
   CHECK_FALSE(Exists(socket));
   CHECK_FALSE(Exists(Dirname(socket)));
-  // Nothing but the handshake line ever reached stdout.
+  // Nothing but the handshake line ever reached stdout: the stub's stray
+  // printf in on_shutdown was diverted to stderr.
   CHECK(client->StdoutSoFar() == client->handshake_text());
+  CHECK(client->StderrSoFar().find("stray stdout write") != std::string::npos);
 }
 
 TEST_CASE("SIGINT is ignored; SIGTERM stops the server cleanly") {

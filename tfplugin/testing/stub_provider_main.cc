@@ -12,7 +12,13 @@ int main(int argc, char** argv) {
   options.version = "0.0.0-stub";
   options.binary_name = "tfplugin_stub_provider";
   options.provider_address = "registry.terraform.io/polybackup/stub";
-  // Lets the tests see that the hook runs before the server stops.
-  options.on_shutdown = [] { std::fputs("stub provider: on_shutdown called\n", stderr); };
+  // Lets the tests see that the hook runs before the server stops, and that
+  // a stray stdout write (as a careless library might do) never reaches the
+  // client's stdout pipe: ServeMain points fd 1 at stderr after the handshake.
+  options.on_shutdown = [] {
+    std::fputs("stub provider: on_shutdown called\n", stderr);
+    std::printf("stub provider: stray stdout write\n");
+    std::fflush(stdout);
+  };
   return polybackup::tfplugin::ServeMain(argc, argv, options, &provider);
 }
