@@ -32,7 +32,7 @@ AlicloudRpc::AlicloudRpc(AlicloudClientOptions options, std::string product, std
 
 absl::StatusOr<nlohmann::json> AlicloudRpc::Call(std::string_view action, http::QueryParams params,
                                                  const CallOptions& options,
-                                                 Idempotency idempotency) const {
+                                                 const RpcCallSpec& spec) const {
   bool has_region = false;
   for (const auto& [name, value] : params) has_region |= (name == "RegionId");
   if (!has_region && !options_.region.empty()) params.emplace_back("RegionId", options_.region);
@@ -41,7 +41,7 @@ absl::StatusOr<nlohmann::json> AlicloudRpc::Call(std::string_view action, http::
 
   HttpCall call;
   call.operation = operation;
-  call.idempotency = idempotency;
+  call.idempotency = spec.idempotency;
   call.map_error = MapAlicloudError;
   call.build = [&](int) -> absl::StatusOr<http::HttpRequest> {
     if (!options_.credentials) {
@@ -61,7 +61,18 @@ absl::StatusOr<nlohmann::json> AlicloudRpc::Call(std::string_view action, http::
     if (!signed_ok.ok()) return signed_ok;
     return request;
   };
-  absl::StatusOr<http::HttpResponse> answer = loop_->Run(call, options);
+  absl::StatusOr<http::HttpResponse> answer;
+  if (spec.extra_retryable_codes.empty()) {
+    answer = loop_->Run(call, options);
+  } else {
+    RetryPolicy retry = options_.retry;
+    for (const std::string& code : spec.extra_retryable_codes) {
+      retry.extra_retryable_codes.push_back(code);
+    }
+    answer = RetryLoop(options_.transport, *options_.clock, *options_.random, std::move(retry),
+                       options_.backoff)
+                 .Run(call, options);
+  }
   if (!answer.ok()) return answer.status();
   nlohmann::json body = nlohmann::json::parse(answer->body, nullptr, false);
   if (!body.is_object()) {

@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -42,6 +43,14 @@ struct AlicloudClientOptions {
   BackoffPolicy backoff;
 };
 
+// How one action may be retried, beyond the client-wide policy.
+struct RpcCallSpec {
+  Idempotency idempotency = Idempotency::kIdempotent;
+  // Cloud codes worth waiting out for this action only (e.g. DBS
+  // "BackupPlanNotCreate" right after CreateBackupPlan).
+  std::vector<std::string> extra_retryable_codes;
+};
+
 class AlicloudRpc {
  public:
   // `product` names the service in logs and errors ("R-kvstore");
@@ -56,7 +65,7 @@ class AlicloudRpc {
   // truncated or non-JSON success body.
   absl::StatusOr<nlohmann::json> Call(std::string_view action, http::QueryParams params,
                                       const CallOptions& options,
-                                      Idempotency idempotency = Idempotency::kIdempotent) const;
+                                      const RpcCallSpec& spec = {}) const;
 
   const std::string& endpoint() const { return endpoint_; }
   const std::string& region() const { return options_.region; }

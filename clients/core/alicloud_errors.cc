@@ -49,7 +49,9 @@ absl::StatusCode CodeForAlicloud(const std::string& code, int http_status) {
   }
   if (StartsWith(code, "IncorrectDBInstanceState") || StartsWith(code, "IncorrectInstanceStatus") ||
       StartsWith(code, "IncorrectStatus") || code == "LockTimeout" ||
-      StartsWith(code, "OperationDenied") || code == "TaskConflict") {
+      StartsWith(code, "OperationDenied") || code == "TaskConflict" ||
+      // DBS: a plan not ready yet after create, or in a status refusing the call.
+      code == "BackupPlanNotCreate" || code == "BackupPlanStatusNotSupport") {
     return absl::StatusCode::kFailedPrecondition;
   }
   if (code == "ServiceUnavailable" || code == "InternalError" || code == "UnknownError" ||

@@ -89,6 +89,9 @@ TEST_CASE("Alibaba: DBS envelope on HTTP 200") {
   CHECK(MapAlicloudError(Answer(200, R"({"Success":"false","ErrCode":"Boom"})")).code() ==
         absl::StatusCode::kUnknown);
   CHECK(MapAlicloudError(Answer(200, R"({"RequestId":"x"})")).ok());
+  CHECK(MapAlicloudError(Answer(200, R"({"Success":false,"ErrCode":"BackupPlanNotCreate",
+                                         "HttpStatusCode":400})"))
+            .code() == absl::StatusCode::kFailedPrecondition);
   // A truncated success body is left to the service client's parser.
   CHECK(MapAlicloudError(Answer(200, R"({"RequestId":"x","Pre)")).ok());
 }
