@@ -46,6 +46,9 @@ absl::Status SignAlicloudAcs3(http::HttpRequest& request, const AlicloudCredenti
   http::SetHeader(headers, "x-acs-signature-nonce", nonce);
   http::SetHeader(headers, "x-acs-content-sha256", payload_hash);
   if (!creds.security_token.empty()) {
+    // The official clients (openapi-core doRequest) send the key id next to
+    // an STS token; both are x-acs-* headers, so both are signed.
+    http::SetHeader(headers, "x-acs-accesskey-id", creds.access_key_id);
     http::SetHeader(headers, "x-acs-security-token", creds.security_token);
   }
 

@@ -30,7 +30,8 @@ struct AlicloudCredentials {
 
 // ACS3-HMAC-SHA256: signs `request` in place. Sets host, x-acs-action,
 // x-acs-version, x-acs-date (yyyy-MM-ddTHH:mm:ssZ), x-acs-signature-nonce,
-// x-acs-content-sha256, x-acs-security-token (when set) and Authorization.
+// x-acs-content-sha256, x-acs-accesskey-id and x-acs-security-token (with an
+// STS token) and Authorization.
 // Action parameters travel in the URL query (already encoded) or the body.
 // `nonce` must be unique per request (the server rejects replays): take it
 // from the injected RandomSource. InvalidArgument for a bad URL or empty
