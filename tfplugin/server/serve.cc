@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 
+#include <grpc/support/log.h>
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/health_check_service_interface.h>
 
@@ -56,6 +57,19 @@ bool WriteAll(int fd, std::string_view text) {
     text.remove_prefix(static_cast<size_t>(n));
   }
   return true;
+}
+
+// gRPC's own diagnostics (e.g. a refused TLS handshake) would otherwise be
+// written to stderr as plain text, which Terraform shows as unlabelled DEBUG
+// lines; route them through the hclog JSON logger instead.
+void LogFromGrpc(gpr_log_func_args* args) {
+  log::Level level = args->severity == GPR_LOG_SEVERITY_ERROR ? log::Level::kError
+                     : args->severity == GPR_LOG_SEVERITY_INFO ? log::Level::kDebug
+                                                                : log::Level::kTrace;
+  if (!log::Enabled(level)) return;
+  log::Write(level, absl::StrCat("grpc: ", args->message != nullptr ? args->message : ""),
+             {{"grpc_source", absl::StrCat(args->file != nullptr ? args->file : "?", ":",
+                                           args->line)}});
 }
 
 // go-plugin's GRPCController: Shutdown only signals the main thread. Calling
@@ -222,6 +236,7 @@ int ServeMain(int argc, char** argv, const ServeOptions& options,
   // signals are taken only by the SignalWatcher's sigwait().
   BlockServerSignals();
   log::InitFromEnvironment();
+  gpr_set_log_function(&LogFromGrpc);
 
   bool debug = false;
   for (int i = 1; i < argc; ++i) {

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <string>
+#include <thread>
 
 #include "nlohmann/json.hpp"
 #include "tfplugin/testing/plugin_client.h"
@@ -117,11 +118,22 @@ TEST_CASE("protocol 6 is answered whatever order the client offers") {
 TEST_CASE("a client certificate other than PLUGIN_CLIENT_CERT is refused at the TLS layer") {
   LaunchOptions o;
   o.present_untrusted_cert = true;
+  o.env = {{"TF_LOG", "ERROR"}};
   auto client = MustLaunch(o);
   auto status = CheckHealth(client->health(), "plugin", milliseconds(3000));
   REQUIRE_FALSE(status.ok());
   CHECK(status.status().code() == absl::StatusCode::kUnavailable);
-  // The server is unharmed: a trusted client could still connect.
+  // The server's TLS stack rejected the certificate, and gRPC's own message
+  // reached stderr as an hclog JSON line, not as plain text.
+  std::string logged;
+  for (int i = 0; i < 300 && logged.find("certificate verify failed") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(milliseconds(10));
+    logged = client->StderrSoFar();
+  }
+  CHECK(logged.find(R"("@level":"error","@message":"grpc: Handshake failed)") !=
+        std::string::npos);
+  CHECK(logged.find("certificate verify failed") != std::string::npos);
+  // The server is unharmed and keeps serving.
   CHECK_FALSE(client->WaitForExit(milliseconds(0)).has_value());
 }
 
