@@ -1,0 +1,30 @@
+#include "tfplugin/framework/resource_base.h"
+
+namespace polybackup::framework {
+
+std::optional<cty::Value> ResourceBase::ImportRaw(Context& ctx, const std::string& id) {
+  ctx.AddError("Import not supported",
+               "The resource type " + ctx.type_name() + " does not support import.");
+  return std::nullopt;
+}
+
+std::optional<nlohmann::json> ResourceBase::UpgradeState(Context& ctx, int64_t from_version,
+                                                         nlohmann::json state) {
+  ctx.AddError("Unable to upgrade resource state", "The state of this " + ctx.type_name() +
+                                                       " was written with schema version " +
+                                                       std::to_string(from_version) +
+                                                       ", and this provider version has no upgrade "
+                                                       "from it to version " +
+                                                       std::to_string(GetSchema().version) + ".");
+  return std::nullopt;
+}
+
+std::optional<cty::Value> ResourceBase::MoveRaw(Context& ctx, const MoveSource& source) {
+  ctx.AddError("Move not supported", "The resource type " + ctx.type_name() +
+                                         " cannot be the target of a `moved` block "
+                                         "from " +
+                                         source.type_name + ".");
+  return std::nullopt;
+}
+
+}  // namespace polybackup::framework

@@ -1,0 +1,62 @@
+// Schema-driven configuration validation (ValidateResourceConfig and
+// friends): validators see only known, non-null values — unknowns are
+// checked again at apply, when they are known (protocol doc §4.2).
+#include "tfplugin/framework/planning.h"
+
+namespace polybackup::framework {
+namespace {
+
+bool IsKnownObject(const cty::Value& v) {
+  return v.is_known() && !v.is_null() && v.type().kind() == cty::Type::Kind::kObject;
+}
+
+void ValidateElements(schema::Nesting nesting, const schema::Block& block, const cty::Value& v,
+                      const cty::Path& path, diag::Diagnostics& diags) {
+  if (!v.is_known() || v.is_null()) return;
+  switch (nesting) {
+    case schema::Nesting::kSingle:
+    case schema::Nesting::kGroup:
+      ValidateValue(block, v, path, diags);
+      return;
+    case schema::Nesting::kMap:
+      for (const auto& [k, e] : v.Attributes()) ValidateValue(block, e, path.Key(k), diags);
+      return;
+    default: {
+      int64_t i = 0;
+      for (const auto& e : v.Elements()) ValidateValue(block, e, path.Index(i++), diags);
+    }
+  }
+}
+
+}  // namespace
+
+void ValidateValue(const schema::Block& block, const cty::Value& config, const cty::Path& path,
+                   diag::Diagnostics& diags) {
+  if (!IsKnownObject(config)) return;
+  for (const auto& a : block.attributes) {
+    if (!config.type().has_attribute(a.name)) continue;
+    const cty::Value& v = config.GetAttr(a.name);
+    const cty::Path p = path.Attribute(a.name);
+    if (v.is_null()) continue;
+    if (a.deprecated) {
+      diags.AddAttributeWarning(p, "Argument is deprecated",
+                                a.deprecation_message.empty()
+                                    ? "\"" + a.name + "\" is deprecated and will be removed."
+                                    : a.deprecation_message);
+    }
+    if (!v.is_known()) continue;
+    for (const auto& validator : a.validators) validator->Validate(v, p, diags);
+    if (a.nested) {
+      schema::Block nb;
+      nb.attributes = a.nested->attributes;
+      ValidateElements(a.nested->nesting, nb, v, p, diags);
+    }
+  }
+  for (const auto& nb : block.block_types) {
+    if (!nb.block || !config.type().has_attribute(nb.type_name)) continue;
+    const cty::Value& v = config.GetAttr(nb.type_name);
+    ValidateElements(nb.nesting, *nb.block, v, path.Attribute(nb.type_name), diags);
+  }
+}
+
+}  // namespace polybackup::framework
