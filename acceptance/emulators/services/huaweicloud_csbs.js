@@ -315,12 +315,22 @@ function controlPolicy(ctx, policyId) {
   return policy;
 }
 
-// Recursive merge; arrays and scalars in the patch replace, null deletes a key.
+function isPlainObject(v) {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+// Recursive merge: objects merge, null deletes a key, scalars and arrays replace — except
+// `scheduled_operations`, whose entries merge by position (a policy has exactly one), so a patch like
+// {"scheduled_operations":[{"operation_definition":{"max_backups":5}}]} changes just that value.
 function merge(target, patch) {
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete target[k];
-    else if (typeof v === 'object' && !Array.isArray(v) && target[k] && typeof target[k] === 'object' &&
-        !Array.isArray(target[k])) merge(target[k], v);
+    else if (k === 'scheduled_operations' && Array.isArray(v) && Array.isArray(target[k])) {
+      v.forEach((item, i) => {
+        if (isPlainObject(item) && isPlainObject(target[k][i])) merge(target[k][i], item);
+        else target[k][i] = clone(item);
+      });
+    } else if (isPlainObject(v) && isPlainObject(target[k])) merge(target[k], v);
     else target[k] = clone(v);
   }
 }

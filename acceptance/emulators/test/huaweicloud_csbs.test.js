@@ -359,6 +359,12 @@ test('out-of-band drift and deletion through the control API', async () => {
   const {policy} = await call(client, 'POST', '/v1/{project_id}/policies', {data: policyBody('drift', [])});
   await control('/services/huaweicloud_csbs/mutate_policy', {policy_id: policy.id, patch: {description: 'changed elsewhere'}});
   assert.equal((await call(client, 'GET', `/v1/{project_id}/policies/${policy.id}`)).policy.description, 'changed elsewhere');
+  await control('/services/huaweicloud_csbs/mutate_policy', {policy_id: policy.id,
+    patch: {scheduled_operations: [{enabled: false, operation_definition: {max_backups: 5}}]}});
+  const drifted = (await call(client, 'GET', `/v1/{project_id}/policies/${policy.id}`)).policy.scheduled_operations[0];
+  assert.equal(drifted.enabled, false);
+  assert.equal(drifted.operation_definition.max_backups, '5');
+  assert.equal(drifted.trigger.properties.pattern, PATTERN);
   await control('/services/huaweicloud_csbs/delete_policy', {policy_id: policy.id});
   await rejects(call(client, 'GET', `/v1/{project_id}/policies/${policy.id}`), 404, 'CSBS.3000');
 });
