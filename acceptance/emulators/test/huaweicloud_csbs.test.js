@@ -354,6 +354,15 @@ test('injected 429 reaches the client as APIGW.0308 and a retry succeeds', async
   assert.ok(shows.every((r) => r.access_key_id === AK));
 });
 
+test('a create whose answer is lost has still happened: a blind retry hits the unique name', async () => {
+  const client = sdkClient();
+  await fetch(`${urls.control}/faults`, {method: 'POST', body: JSON.stringify({service: 'huaweicloud_csbs', route: 'CreatePolicy', drop_after_commit: true})});
+  await assert.rejects(call(client, 'POST', '/v1/{project_id}/policies', {data: policyBody('lost', [])}));
+  await rejects(call(client, 'POST', '/v1/{project_id}/policies', {data: policyBody('lost', [])}), 400, 'CSBS.9007');
+  const found = await call(client, 'GET', '/v1/{project_id}/policies', {query: {name: 'lost'}});
+  assert.equal(found.policies.length, 1); // CSBS has no idempotency token: find it by name instead
+});
+
 test('out-of-band drift and deletion through the control API', async () => {
   const client = sdkClient();
   const {policy} = await call(client, 'POST', '/v1/{project_id}/policies', {data: policyBody('drift', [])});
