@@ -10,6 +10,8 @@ const path = require('node:path');
 
 const core = require(path.join(__dirname, '..', 'lib', 'core.js'));
 const rules = require(path.join(__dirname, '..', 'services', 'huaweicloud_csbs_rules.js'));
+const huaweiAuth = require(path.join(__dirname, '..', 'lib', 'auth', 'huawei.js'));
+const {AKSKSigner} = require('@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner');
 const {BasicCredentials, Region} = require('@huaweicloud/huaweicloud-sdk-core');
 const {HcClient} = require('@huaweicloud/huaweicloud-sdk-core/HcClient');
 const {DefaultHttpClient} = require('@huaweicloud/huaweicloud-sdk-core/http/DefaultHttpClient');
@@ -304,7 +306,6 @@ test('AK/SK: wrong secret, unknown key, tampered body, project mismatch, tempora
   assert.ok(e.requestId, 'x-request-id reaches the SDK');
 
   // Replay a correctly signed request with a different body: the signature covers the body hash.
-  const {AKSKSigner} = require('@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner');
   const host = new URL(urls.huaweicloud_csbs).host;
   const url = `${urls.huaweicloud_csbs}/v1/${PID}/policies`;
   const signedBody = policyBody('signed', []);
@@ -387,4 +388,20 @@ test('RRULE subset: accepted and rejected patterns', () => {
     'FREQ=DAILY;BYHOUR=23,0;BYMINUTE=30,50', 'FREQ=DAILY;BYHOUR=1'];
   for (const r of badRules) assert.throws(() => rules.checkPattern(pattern(r)), {code: 'CSBS.9001'}, r);
   assert.throws(() => rules.checkPattern('RRULE:FREQ=DAILY;BYHOUR=1;BYMINUTE=0'), {code: 'CSBS.9001'});
+});
+
+test('verifyAkSk on a fake ctx: repeated query keys, body hash, unsigned host', () => {
+  const ctx = {now: () => new Date(), credentials: {lookup: (ak) => (ak === AK ? {accessKeyId: AK, secret: SK} : null)}};
+  const body = JSON.stringify({policy: {name: 'x'}});
+  const signed = AKSKSigner.sign({method: 'PUT', endpoint: 'http://csbs.local:8443/v1/p/policies/a%20b',
+    headers: {'content-type': 'application/json'}, queryParams: {tag: ['b', 'a'], q: 'x y'}, data: JSON.parse(body)},
+  {getAk: () => AK, getSk: () => SK});
+  const lower = Object.fromEntries(Object.entries(signed).map(([k, v]) => [k.toLowerCase(), v]));
+  const req = {method: 'PUT', url: '/v1/p/policies/a%20b?tag=b&tag=a&q=x%20y', rawQuery: 'tag=b&tag=a&q=x%20y',
+    headers: lower, rawBody: Buffer.from(body)};
+  assert.equal(huaweiAuth.verifyAkSk(ctx, req).accessKeyId, AK);
+  assert.equal(huaweiAuth.verifyAkSk(ctx, {...req, rawBody: Buffer.from(body + ' ')}).code, 'APIGW.0301');
+  assert.equal(huaweiAuth.verifyAkSk(ctx, {...req, rawQuery: 'tag=b&q=x%20y'}).code, 'APIGW.0301');
+  const noHost = {...req, headers: {...lower, authorization: lower.authorization.replace('host;', '')}};
+  assert.match(huaweiAuth.verifyAkSk(ctx, noHost).message, /host header is not signed/);
 });
