@@ -62,8 +62,8 @@ int main(int argc, char** argv) {
     std::printf("  connections accepted: %d for %d calls (failures %d)\n",
                 server.connections_accepted(), calls, failures);
 
-    http::HttpRequest put{"PUT", server.BaseUrl() + "/backup/plans/",
-                          {{"Content-Type", "application/json"}}, body};
+    http::HttpRequest put{
+        "PUT", server.BaseUrl() + "/backup/plans/", {{"Content-Type", "application/json"}}, body};
     f = Measure(calls, [&] { (void)transport->Send(put, {}); });
     Print("curl transport, sequential PUT 2 KiB body", calls, f);
 
@@ -104,8 +104,10 @@ int main(int argc, char** argv) {
   signing::AwsCredentials aws{"AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
                               "session-token"};
   Print("SignAwsSigV4 (PUT, 2 KiB JSON body, session token)", signs, Measure(signs, [&] {
-          http::HttpRequest r{"PUT", "https://backup.us-east-1.amazonaws.com/backup/plans/",
-                              {{"Content-Type", "application/json"}}, body};
+          http::HttpRequest r{"PUT",
+                              "https://backup.us-east-1.amazonaws.com/backup/plans/",
+                              {{"Content-Type", "application/json"}},
+                              body};
           (void)signing::SignAwsSigV4(r, aws, "us-east-1", "backup", now);
         }));
   signing::AlicloudCredentials ali{"LTAI5tExampleKeyId0001", "ExampleSecret0123456789", ""};
@@ -120,14 +122,18 @@ int main(int argc, char** argv) {
                                           "0123456789abcdef");
         }));
   Print("BuildAlicloudRpcV1Request (DescribeBackupPolicy)", signs, Measure(signs, [&] {
-          signing::AlicloudRpcV1Call call{"POST", "https://r-kvstore.aliyuncs.com",
-                                          "DescribeBackupPolicy", "2015-01-01",
+          signing::AlicloudRpcV1Call call{"POST",
+                                          "https://r-kvstore.aliyuncs.com",
+                                          "DescribeBackupPolicy",
+                                          "2015-01-01",
                                           {{"InstanceId", "r-bp1"}, {"RegionId", "cn-hangzhou"}}};
           (void)signing::BuildAlicloudRpcV1Request(call, ali, now, "0123456789abcdef");
         }));
   Print("SignHuaweiAkSk (POST CSBS policy, 2 KiB body)", signs, Measure(signs, [&] {
-          http::HttpRequest r{"POST", "https://csbs.eu-de.otc.t-systems.com/v1/p/policies",
-                              {{"Content-Type", "application/json"}, {"X-Project-Id", "p"}}, body};
+          http::HttpRequest r{"POST",
+                              "https://csbs.eu-de.otc.t-systems.com/v1/p/policies",
+                              {{"Content-Type", "application/json"}, {"X-Project-Id", "p"}},
+                              body};
           (void)signing::SignHuaweiAkSk(r, "AK", "SK", now);
         }));
   return 0;

@@ -52,9 +52,8 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) {
   }
   size_t colon = line.find(':');
   if (colon == std::string_view::npos) return size * count;
-  transfer->response.headers.emplace_back(
-      ToLowerAscii(TrimAscii(line.substr(0, colon))),
-      std::string(TrimAscii(line.substr(colon + 1))));
+  transfer->response.headers.emplace_back(ToLowerAscii(TrimAscii(line.substr(0, colon))),
+                                          std::string(TrimAscii(line.substr(colon + 1))));
   return size * count;
 }
 
@@ -82,8 +81,8 @@ absl::Status MapCurlError(CURLcode code, const char* detail, const Transfer& tra
     case CURLE_SSL_CACERT_BADFILE:
     case CURLE_SSL_ISSUER_ERROR:
       // Not transient: retrying cannot fix a certificate the client rejects.
-      return absl::FailedPreconditionError(absl::StrCat(
-          message, " (TLS verification failed; check the CA bundle setting)"));
+      return absl::FailedPreconditionError(
+          absl::StrCat(message, " (TLS verification failed; check the CA bundle setting)"));
     default:
       return absl::UnavailableError(message);
   }
@@ -187,8 +186,8 @@ void CurlTransport::Configure(CURL* easy, const HttpRequest& request, const Send
   curl_easy_setopt(easy, CURLOPT_XFERINFODATA, &transfer);
   curl_easy_setopt(easy, CURLOPT_NOPROGRESS, 0L);
 
-  bool has_body = !request.body.empty() || request.method == "POST" ||
-                  request.method == "PUT" || request.method == "PATCH";
+  bool has_body = !request.body.empty() || request.method == "POST" || request.method == "PUT" ||
+                  request.method == "PATCH";
   if (request.method == "GET" && !has_body) {
     curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
   } else if (request.method == "HEAD") {
@@ -224,8 +223,7 @@ absl::StatusOr<HttpResponse> CurlTransport::Send(const HttpRequest& request,
                                                  const SendOptions& options) {
   absl::StatusOr<Url> url = ParseUrl(request.url);
   if (!url.ok()) return url.status();
-  if (request.method.empty() ||
-      request.method.find_first_of(" \t\r\n") != std::string::npos) {
+  if (request.method.empty() || request.method.find_first_of(" \t\r\n") != std::string::npos) {
     return absl::InvalidArgumentError(absl::StrCat("bad HTTP method \"", request.method, "\""));
   }
   if (options.cancel != nullptr && options.cancel->cancelled()) {

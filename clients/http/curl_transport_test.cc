@@ -50,17 +50,19 @@ TEST_CASE("sends method, headers and body; any status is a successful send") {
                        .headers = {{"X-Amzn-RequestId", "req-7"}}};
   });
   auto transport = NewCurlTransport(TlsOptions{});
-  absl::StatusOr<HttpResponse> put = transport->Send(
-      {"PUT", server.BaseUrl() + "/backup/plans/?a=1", {{"X-Custom", "v"}, {"X-Empty", ""}},
-       R"({"BackupPlan":{}})"},
-      {});
+  absl::StatusOr<HttpResponse> put = transport->Send({"PUT",
+                                                      server.BaseUrl() + "/backup/plans/?a=1",
+                                                      {{"X-Custom", "v"}, {"X-Empty", ""}},
+                                                      R"({"BackupPlan":{}})"},
+                                                     {});
   REQUIRE(put.ok());
   CHECK(put->status == 200);
   CHECK(put->body == R"(echo:{"BackupPlan":{}})");
   CHECK(put->Header("x-amzn-requestid") == "req-7");
   CHECK(put->headers.front().first == "content-length");  // names lower-cased
 
-  absl::StatusOr<HttpResponse> del = transport->Send({"DELETE", server.BaseUrl() + "/x", {}, ""}, {});
+  absl::StatusOr<HttpResponse> del =
+      transport->Send({"DELETE", server.BaseUrl() + "/x", {}, ""}, {});
   REQUIRE(del.ok());
   CHECK(del->status == 404);
 
@@ -134,8 +136,8 @@ TEST_CASE("Cancel() ends a call blocked on a silent server") {
     while (server.request_count() == 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
     cancel.Cancel("Terraform asked the provider to stop");
   });
-  absl::StatusOr<HttpResponse> r = transport->Send({"GET", server.BaseUrl() + "/slow", {}, ""},
-                                                   options);
+  absl::StatusOr<HttpResponse> r =
+      transport->Send({"GET", server.BaseUrl() + "/slow", {}, ""}, options);
   canceller.join();
   CHECK(r.status().code() == absl::StatusCode::kCancelled);
   CHECK(r.status().message() == "Terraform asked the provider to stop");
@@ -150,9 +152,8 @@ TEST_CASE("Cancel() ends a call blocked on a silent server") {
 TEST_CASE("transport failures map to canonical codes") {
   auto transport = NewCurlTransport(TlsOptions{});
   SUBCASE("total timeout") {
-    LocalHttpServer server([](const ReceivedRequest&) {
-      return ServerReply{.delay = std::chrono::seconds(30)};
-    });
+    LocalHttpServer server(
+        [](const ReceivedRequest&) { return ServerReply{.delay = std::chrono::seconds(30)}; });
     SendOptions options;
     options.total_timeout = std::chrono::milliseconds(200);
     CHECK(transport->Send({"GET", server.BaseUrl(), {}, ""}, options).status().code() ==

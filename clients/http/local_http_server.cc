@@ -21,10 +21,14 @@ constexpr int kPollMs = 20;
 
 const char* Reason(int status) {
   switch (status) {
-    case 200: return "OK";
-    case 404: return "Not Found";
-    case 500: return "Internal Server Error";
-    default: return "Status";
+    case 200:
+      return "OK";
+    case 404:
+      return "Not Found";
+    case 500:
+      return "Internal Server Error";
+    default:
+      return "Status";
   }
 }
 
@@ -132,7 +136,8 @@ void LocalHttpServer::Serve(int fd) {
       size_t colon = lines[i].find(':');
       if (colon == std::string_view::npos) continue;
       std::string name = ToLowerAscii(std::string_view(lines[i].data(), colon));
-      std::string value(TrimAscii(std::string_view(lines[i].data(), lines[i].size()).substr(colon + 1)));
+      std::string value(
+          TrimAscii(std::string_view(lines[i].data(), lines[i].size()).substr(colon + 1)));
       if (name == "content-length") (void)absl::SimpleAtoi(value, &content_length);
       request.headers.emplace_back(std::move(name), std::move(value));
     }
@@ -154,7 +159,8 @@ void LocalHttpServer::Serve(int fd) {
     if (reply.delay.count() > 0 && !Wait(reply.delay)) break;
     std::string out = absl::StrCat("HTTP/1.1 ", reply.status, " ", Reason(reply.status), "\r\n",
                                    "Content-Length: ", reply.body.size(), "\r\n");
-    for (const auto& [name, value] : reply.headers) absl::StrAppend(&out, name, ": ", value, "\r\n");
+    for (const auto& [name, value] : reply.headers)
+      absl::StrAppend(&out, name, ": ", value, "\r\n");
     if (reply.close) out.append("Connection: close\r\n");
     out.append("\r\n");
     if (request.method != "HEAD") out.append(reply.body);

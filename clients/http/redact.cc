@@ -10,14 +10,14 @@ namespace polybackup::clients::http {
 namespace {
 
 constexpr std::array<std::string_view, 6> kSecretHeaders = {
-    "authorization",   "x-amz-security-token", "x-security-token",
-    "x-auth-token",    "x-subject-token",      "x-acs-security-token"};
+    "authorization", "x-amz-security-token", "x-security-token",
+    "x-auth-token",  "x-subject-token",      "x-acs-security-token"};
 
 // Alibaba RPC V1 puts AccessKeyId, SecurityToken and Signature in the query;
 // SigV4 presigned URLs carry the X-Amz-* equivalents.
 constexpr std::array<std::string_view, 6> kSecretParams = {
-    "signature",        "accesskeyid",      "securitytoken",
-    "x-amz-signature",  "x-amz-credential", "x-amz-security-token"};
+    "signature",       "accesskeyid",      "securitytoken",
+    "x-amz-signature", "x-amz-credential", "x-amz-security-token"};
 
 // Blanks the values of secret parameters in a raw "k=v&k=v" string without
 // decoding or re-encoding anything else, so the log shows what was sent.

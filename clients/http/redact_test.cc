@@ -5,9 +5,9 @@
 namespace polybackup::clients::http {
 
 TEST_CASE("every credential header is blanked, whatever its case") {
-  for (const char* name : {"Authorization", "authorization", "X-Amz-Security-Token",
-                           "X-Security-Token", "x-auth-token", "X-Subject-Token",
-                           "x-acs-security-token"}) {
+  for (const char* name :
+       {"Authorization", "authorization", "X-Amz-Security-Token", "X-Security-Token",
+        "x-auth-token", "X-Subject-Token", "x-acs-security-token"}) {
     CAPTURE(name);
     HttpRequest request{"GET", "https://h/", {{name, "s3cr3t-value"}, {"X-Amz-Date", "2024"}}, ""};
     HttpRequest safe = RedactHeadersForLog(request);
@@ -44,8 +44,8 @@ TEST_CASE("form bodies are redacted like queries; JSON bodies are kept") {
                    "AccessKeyId=AKID&SecurityToken=tok&InstanceId=r-1&Signature=sig"};
   CHECK(RedactHeadersForLog(form).body ==
         "AccessKeyId=[REDACTED]&SecurityToken=[REDACTED]&InstanceId=r-1&Signature=[REDACTED]");
-  HttpRequest json{"POST", "https://h/", {{"Content-Type", "application/json"}},
-                   R"({"Signature":"x"})"};
+  HttpRequest json{
+      "POST", "https://h/", {{"Content-Type", "application/json"}}, R"({"Signature":"x"})"};
   CHECK(RedactHeadersForLog(json).body == json.body);
 }
 

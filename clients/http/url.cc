@@ -71,8 +71,8 @@ int Url::EffectivePort() const {
 }
 
 std::string Url::HostHeader() const {
-  bool default_port = port == 0 || (scheme == "https" && port == 443) ||
-                      (scheme == "http" && port == 80);
+  bool default_port =
+      port == 0 || (scheme == "https" && port == 443) || (scheme == "http" && port == 80);
   return default_port ? host : absl::StrCat(host, ":", port);
 }
 

@@ -28,7 +28,8 @@ TEST_CASE("PercentDecode") {
 }
 
 TEST_CASE("ParseUrl splits an absolute URL") {
-  absl::StatusOr<Url> url = ParseUrl("HTTPS://Backup.US-East-1.amazonaws.com/backup/plans/?a=1&b=%20#frag");
+  absl::StatusOr<Url> url =
+      ParseUrl("HTTPS://Backup.US-East-1.amazonaws.com/backup/plans/?a=1&b=%20#frag");
   REQUIRE(url.ok());
   CHECK(url->scheme == "https");
   CHECK(url->host == "backup.us-east-1.amazonaws.com");
@@ -63,9 +64,9 @@ TEST_CASE("ParseUrl splits an absolute URL") {
 }
 
 TEST_CASE("ParseUrl rejects what cannot be sent") {
-  for (const char* bad : {"", "backup.amazonaws.com/x", "ftp://h/x", "https://", "https://:80/",
-                          "https://h:0/", "https://h:70000/", "https://h:8a/", "https://u:p@h/",
-                          "http://[::1/"}) {
+  for (const char* bad :
+       {"", "backup.amazonaws.com/x", "ftp://h/x", "https://", "https://:80/", "https://h:0/",
+        "https://h:70000/", "https://h:8a/", "https://u:p@h/", "http://[::1/"}) {
     CAPTURE(bad);
     CHECK(ParseUrl(bad).status().code() == absl::StatusCode::kInvalidArgument);
   }

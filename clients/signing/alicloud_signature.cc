@@ -19,8 +19,7 @@ constexpr char kIsoFormat[] = "%Y-%m-%dT%H:%M:%SZ";
 // ACS3 signs the x-acs-* headers, host and content-type (openapi-util
 // getAuthorizationHeaders); anything else may be added by proxies.
 bool SignedByAcs3(const std::string& lower_name) {
-  return lower_name.rfind("x-acs-", 0) == 0 || lower_name == "host" ||
-         lower_name == "content-type";
+  return lower_name.rfind("x-acs-", 0) == 0 || lower_name == "host" || lower_name == "content-type";
 }
 
 }  // namespace
@@ -68,9 +67,9 @@ absl::Status SignAlicloudAcs3(http::HttpRequest& request, const AlicloudCredenti
   }
   // The canonical URI is the path as sent (already encoded); RPC-style APIs
   // always use "/".
-  std::string canonical_request = absl::StrCat(request.method, "\n", url->path, "\n", *query, "\n",
-                                               canonical_headers, "\n", signed_headers, "\n",
-                                               payload_hash);
+  std::string canonical_request =
+      absl::StrCat(request.method, "\n", url->path, "\n", *query, "\n", canonical_headers, "\n",
+                   signed_headers, "\n", payload_hash);
   std::string string_to_sign = absl::StrCat(Av(kAcs3), "\n", Sha256Hex(canonical_request));
   std::string signature = HexEncode(HmacSha256(creds.access_key_secret, string_to_sign));
   TraceCanonicalRequest("alicloud-acs3", canonical_request);
@@ -92,8 +91,8 @@ std::string AlicloudRpcV1Signature(std::string_view method, const http::QueryPar
   http::QueryParams sorted = params;
   std::sort(sorted.begin(), sorted.end());
   std::string canonical = http::BuildQuery(sorted);
-  std::string string_to_sign = absl::StrCat(Av(method), "&", http::PercentEncode("/"), "&",
-                                            http::PercentEncode(canonical));
+  std::string string_to_sign =
+      absl::StrCat(Av(method), "&", http::PercentEncode("/"), "&", http::PercentEncode(canonical));
   TraceCanonicalRequest("alicloud-rpc-v1", string_to_sign);
   return Base64Encode(HmacSha1(absl::StrCat(Av(secret), "&"), string_to_sign));
 }
@@ -107,14 +106,11 @@ absl::StatusOr<http::HttpRequest> BuildAlicloudRpcV1Request(
   absl::StatusOr<http::Url> url = http::ParseUrl(call.endpoint);
   if (!url.ok()) return url.status();
 
-  http::QueryParams common = {{"Action", call.action},
-                              {"Format", "JSON"},
-                              {"Version", call.version},
-                              {"AccessKeyId", creds.access_key_id},
-                              {"SignatureMethod", "HMAC-SHA1"},
-                              {"Timestamp", FormatUtc(now, kIsoFormat)},
-                              {"SignatureVersion", "1.0"},
-                              {"SignatureNonce", std::string(nonce)}};
+  http::QueryParams common = {
+      {"Action", call.action},          {"Format", "JSON"},
+      {"Version", call.version},        {"AccessKeyId", creds.access_key_id},
+      {"SignatureMethod", "HMAC-SHA1"}, {"Timestamp", FormatUtc(now, kIsoFormat)},
+      {"SignatureVersion", "1.0"},      {"SignatureNonce", std::string(nonce)}};
   if (!creds.security_token.empty()) common.emplace_back("SecurityToken", creds.security_token);
 
   http::QueryParams all = common;

@@ -50,9 +50,9 @@ std::string AlicloudRpcV1Signature(std::string_view method, const http::QueryPar
 
 struct AlicloudRpcV1Call {
   std::string method = "POST";
-  std::string endpoint;  // "https://r-kvstore.aliyuncs.com"
-  std::string action;    // "DescribeBackupPolicy"
-  std::string version;   // "2015-01-01"
+  std::string endpoint;      // "https://r-kvstore.aliyuncs.com"
+  std::string action;        // "DescribeBackupPolicy"
+  std::string version;       // "2015-01-01"
   http::QueryParams params;  // the action's own parameters (RegionId, InstanceId, ...)
   // false: every parameter in the query string (openapi-client "RPC" style);
   // true: common parameters in the query, action parameters in an

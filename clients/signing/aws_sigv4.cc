@@ -18,9 +18,9 @@ constexpr std::string_view kAlgorithm = "AWS4-HMAC-SHA256";
 // Headers the AWS SDKs never sign (@smithy/signature-v4 ALWAYS_UNSIGNABLE_HEADERS):
 // proxies and the HTTP stack may add or change them in flight.
 constexpr std::array<std::string_view, 15> kUnsignable = {
-    "authorization", "cache-control", "connection",        "expect",     "from",
-    "keep-alive",    "max-forwards",  "pragma",            "referer",    "te",
-    "trailer",       "transfer-encoding", "upgrade",       "user-agent", "x-amzn-trace-id"};
+    "authorization", "cache-control",     "connection", "expect",     "from",
+    "keep-alive",    "max-forwards",      "pragma",     "referer",    "te",
+    "trailer",       "transfer-encoding", "upgrade",    "user-agent", "x-amzn-trace-id"};
 
 bool Signable(const std::string& lower_name) {
   for (std::string_view h : kUnsignable) {
@@ -50,8 +50,8 @@ std::string CanonicalValue(std::string_view value) {
 
 absl::Status SignAwsSigV4(http::HttpRequest& request, const AwsCredentials& creds,
                           std::string_view region, std::string_view service,
-                          std::chrono::system_clock::time_point now,
-                          const AwsSigV4Options& options, SigningDetails* details) {
+                          std::chrono::system_clock::time_point now, const AwsSigV4Options& options,
+                          SigningDetails* details) {
   if (creds.access_key_id.empty() || creds.secret_access_key.empty()) {
     return absl::InvalidArgumentError("AWS credentials have no access key or secret key");
   }
@@ -93,8 +93,8 @@ absl::Status SignAwsSigV4(http::HttpRequest& request, const AwsCredentials& cred
       absl::StrCat(request.method, "\n", http::PercentEncodePath(path), "\n", *query, "\n",
                    canonical_headers, "\n", signed_headers, "\n", payload_hash);
   std::string scope = absl::StrCat(date, "/", Av(region), "/", Av(service), "/aws4_request");
-  std::string string_to_sign = absl::StrCat(Av(kAlgorithm), "\n", amz_date, "\n", scope, "\n",
-                                            Sha256Hex(canonical_request));
+  std::string string_to_sign =
+      absl::StrCat(Av(kAlgorithm), "\n", amz_date, "\n", scope, "\n", Sha256Hex(canonical_request));
   std::string key = HmacSha256(absl::StrCat("AWS4", creds.secret_access_key), date);
   key = HmacSha256(key, region);
   key = HmacSha256(key, service);

@@ -43,10 +43,12 @@ TEST_CASE("AWS SigV4 contract details") {
     CHECK(request.headers == before.headers);
   }
   SUBCASE("re-signing replaces the previous signature headers") {
-    http::HttpRequest request{"GET", "https://backup.us-east-1.amazonaws.com/backup/plans/", {}, ""};
+    http::HttpRequest request{
+        "GET", "https://backup.us-east-1.amazonaws.com/backup/plans/", {}, ""};
     REQUIRE(SignAwsSigV4(request, creds, "us-east-1", "backup", now).ok());
     std::string first(http::FindHeader(request.headers, "authorization"));
-    REQUIRE(SignAwsSigV4(request, creds, "us-east-1", "backup", now + std::chrono::seconds(1)).ok());
+    REQUIRE(
+        SignAwsSigV4(request, creds, "us-east-1", "backup", now + std::chrono::seconds(1)).ok());
     CHECK(request.headers.size() == 4);  // host, x-amz-date, x-amz-content-sha256, Authorization
     CHECK(http::FindHeader(request.headers, "authorization") != first);
     CHECK(http::FindHeader(request.headers, "x-amz-date") == "20240102T030406Z");

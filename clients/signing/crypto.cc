@@ -56,8 +56,8 @@ std::string Base64Encode(std::string_view bytes) {
 }
 
 std::string FormatUtc(std::chrono::system_clock::time_point t, const char* format) {
-  std::time_t seconds = std::chrono::system_clock::to_time_t(
-      std::chrono::time_point_cast<std::chrono::seconds>(t));
+  std::time_t seconds =
+      std::chrono::system_clock::to_time_t(std::chrono::time_point_cast<std::chrono::seconds>(t));
   std::tm tm{};
   gmtime_r(&seconds, &tm);
   char buffer[64];

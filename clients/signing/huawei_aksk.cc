@@ -24,8 +24,8 @@ std::string CanonicalUri(std::string_view path) {
   size_t start = 0;
   while (true) {
     size_t slash = path.find('/', start);
-    std::string_view segment =
-        path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+    std::string_view segment = path.substr(
+        start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
     absl::StatusOr<std::string> raw = http::PercentDecode(segment);
     out.append(http::PercentEncode(raw.ok() ? *raw : std::string(segment)));
     if (slash == std::string_view::npos) break;
@@ -64,7 +64,8 @@ absl::Status SignHuaweiAkSk(http::HttpRequest& request, std::string_view ak, std
   HeaderGroups groups = GroupHeaders(headers, [](const std::string&) { return true; });
   std::string canonical_headers, signed_headers;
   for (const auto& [name, values] : groups) {
-    for (const std::string& value : values) absl::StrAppend(&canonical_headers, name, ":", value, "\n");
+    for (const std::string& value : values)
+      absl::StrAppend(&canonical_headers, name, ":", value, "\n");
     absl::StrAppend(&signed_headers, signed_headers.empty() ? "" : ";", name);
   }
   std::string canonical_request =
@@ -77,8 +78,8 @@ absl::Status SignHuaweiAkSk(http::HttpRequest& request, std::string_view ak, std
   TraceCanonicalRequest("huawei-aksk", canonical_request);
 
   http::SetHeader(headers, "Authorization",
-                  absl::StrCat(Av(kAlgorithm), " Access=", Av(ak), ", SignedHeaders=",
-                               signed_headers, ", Signature=", signature));
+                  absl::StrCat(Av(kAlgorithm), " Access=", Av(ak),
+                               ", SignedHeaders=", signed_headers, ", Signature=", signature));
   request.headers = std::move(headers);
   if (details != nullptr) {
     details->canonical_request = std::move(canonical_request);

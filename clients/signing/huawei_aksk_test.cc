@@ -45,8 +45,9 @@ TEST_CASE("Huawei AK/SK canonical form details") {
     CHECK(request.headers.size() == 3);  // X-Sdk-Date, Host, Authorization
     CHECK(http::FindHeader(request.headers, "x-sdk-date") == "20240101T010000Z");
     CHECK(http::FindHeader(request.headers, "x-security-token").empty());
-    CHECK(http::FindHeader(request.headers, "authorization").find("SignedHeaders=host;x-sdk-date,") !=
-          std::string_view::npos);
+    CHECK(
+        http::FindHeader(request.headers, "authorization").find("SignedHeaders=host;x-sdk-date,") !=
+        std::string_view::npos);
   }
   SUBCASE("errors leave the request untouched") {
     http::HttpRequest request{"GET", "https://csbs.example.com/", {{"X-Project-Id", "p"}}, ""};

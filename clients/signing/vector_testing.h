@@ -6,9 +6,8 @@
 #include <chrono>
 #include <ctime>
 #include <fstream>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "clients/http/http.h"
 
