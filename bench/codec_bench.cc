@@ -31,8 +31,8 @@ Fixture MakeState(bool with_unknowns) {
   Type lifecycle = Type::Object({{"cold_storage_after", Type::Number()},
                                  {"delete_after", Type::Number()},
                                  {"opt_in_to_archive", Type::Bool()}});
-  Type copy = Type::Object({{"destination_vault_arn", Type::String()},
-                            {"lifecycle", Type::List(lifecycle)}});
+  Type copy = Type::Object(
+      {{"destination_vault_arn", Type::String()}, {"lifecycle", Type::List(lifecycle)}});
   Type rule = Type::Object({{"rule_name", Type::String()},
                             {"target_vault_name", Type::String()},
                             {"schedule", Type::String()},
@@ -42,38 +42,40 @@ Fixture MakeState(bool with_unknowns) {
                             {"recovery_point_tags", Type::Map(Type::String())},
                             {"lifecycle", Type::List(lifecycle)},
                             {"copy_action", Type::Set(copy)}});
-  Type plan = Type::Object({{"id", Type::String()},
-                            {"arn", Type::String()},
-                            {"name", Type::String()},
-                            {"version", Type::String()},
-                            {"tags", Type::Map(Type::String())},
-                            {"tags_all", Type::Map(Type::String())},
-                            {"rule", Type::Set(rule)},
-                            {"timeouts", Type::Object({{"create", Type::String()},
-                                                       {"delete", Type::String()}})}});
+  Type plan = Type::Object(
+      {{"id", Type::String()},
+       {"arn", Type::String()},
+       {"name", Type::String()},
+       {"version", Type::String()},
+       {"tags", Type::Map(Type::String())},
+       {"tags_all", Type::Map(Type::String())},
+       {"rule", Type::Set(rule)},
+       {"timeouts", Type::Object({{"create", Type::String()}, {"delete", Type::String()}})}});
   auto lc = [&](const char* cold, const char* del) {
-    return Value::Object(lifecycle, {{"cold_storage_after", cold ? N(cold) : Value::Null(Type::Number())},
-                                     {"delete_after", N(del)},
-                                     {"opt_in_to_archive", Value::Bool(false)}});
+    return Value::Object(lifecycle,
+                         {{"cold_storage_after", cold ? N(cold) : Value::Null(Type::Number())},
+                          {"delete_after", N(del)},
+                          {"opt_in_to_archive", Value::Bool(false)}});
   };
   std::map<std::string, Value> tags;
-  for (int i = 0; i < 6; ++i) tags.emplace("tag" + std::to_string(i), S("value-" + std::to_string(i)));
+  for (int i = 0; i < 6; ++i)
+    tags.emplace("tag" + std::to_string(i), S("value-" + std::to_string(i)));
   std::vector<Value> rules;
   for (int r = 0; r < 3; ++r) {
     std::string name = "rule-" + std::to_string(r);
-    Value c = Value::Object(copy, {{"destination_vault_arn",
-                                    S("arn:aws:backup:eu-west-1:123456789012:backup-vault:dr-" + name)},
-                                   {"lifecycle", Value::List(lifecycle, {lc(nullptr, "99.96")})}});
-    rules.push_back(Value::Object(
-        rule, {{"rule_name", S(name)},
-               {"target_vault_name", S("vault-" + name)},
-               {"schedule", S("cron(0 5 ? * * *)")},
-               {"start_window", N("60")},
-               {"completion_window", N("180")},
-               {"enable_continuous_backup", Value::Bool(r == 0)},
-               {"recovery_point_tags", Value::Map(Type::String(), tags)},
-               {"lifecycle", Value::List(lifecycle, {lc("30", "120")})},
-               {"copy_action", Value::Set(copy, {c})}}));
+    Value c =
+        Value::Object(copy, {{"destination_vault_arn",
+                              S("arn:aws:backup:eu-west-1:123456789012:backup-vault:dr-" + name)},
+                             {"lifecycle", Value::List(lifecycle, {lc(nullptr, "99.96")})}});
+    rules.push_back(Value::Object(rule, {{"rule_name", S(name)},
+                                         {"target_vault_name", S("vault-" + name)},
+                                         {"schedule", S("cron(0 5 ? * * *)")},
+                                         {"start_window", N("60")},
+                                         {"completion_window", N("180")},
+                                         {"enable_continuous_backup", Value::Bool(r == 0)},
+                                         {"recovery_point_tags", Value::Map(Type::String(), tags)},
+                                         {"lifecycle", Value::List(lifecycle, {lc("30", "120")})},
+                                         {"copy_action", Value::Set(copy, {c})}}));
   }
   Value id = with_unknowns ? Value::Unknown(Type::String(), {.nullable = false})
                            : S("4f9a7c2e-1b3d-4e5f-8a9b-0c1d2e3f4a5b");
@@ -122,8 +124,9 @@ int main(int argc, char** argv) {
   Measure("json decode (state)", iterations, js_state.size(),
           [&] { sink += cty::DecodeJson(js_state, state.type)->is_known(); });
   Measure("Transform (identity)", iterations, 0, [&] {
-    sink += cty::Transform(state.value, [](const cty::Path&, const cty::Value& v) { return v; })
-                .is_known();
+    sink += cty::Transform(state.value, [](const cty::Path&, const cty::Value& v) {
+              return v;
+            }).is_known();
   });
   return sink == 0 ? 1 : 0;
 }

@@ -1,10 +1,11 @@
 // Deterministic random inputs (fixed seed) through the codec round-trip
 // property: random bytes, and mutations of valid encodings, which reach much
 // deeper into the decoders than pure noise.
+#include "tfplugin/cty/codec_property.h"
+
 #include <random>
 
 #include "doctest/doctest.h"
-#include "tfplugin/cty/codec_property.h"
 
 namespace polybackup::cty::testing {
 namespace {
@@ -26,8 +27,9 @@ TEST_CASE("round-trip property holds on random and mutated inputs") {
     for (const Value& v : samples) {
       seeds.push_back(std::string(1, static_cast<char>(i)) + *EncodeMsgpack(v, t));
     }
-    seeds.push_back(std::string(1, static_cast<char>(i)) +
-                    R"({"value":{"a":[1,"2",true]},"type":["object",{"a":["tuple",["number","string","bool"]]}]})");
+    seeds.push_back(
+        std::string(1, static_cast<char>(i)) +
+        R"({"value":{"a":[1,"2",true]},"type":["object",{"a":["tuple",["number","string","bool"]]}]})");
   }
   std::uniform_int_distribution<int> byte(0, 255);
   for (int iter = 0; iter < 20000; ++iter) {
@@ -41,9 +43,15 @@ TEST_CASE("round-trip property holds on random and mutated inputs") {
       for (int e = 0; e < edits && input.size() > 1; ++e) {
         size_t at = 1 + rng() % (input.size() - 1);
         switch (rng() % 3) {
-          case 0: input[at] = static_cast<char>(byte(rng)); break;
-          case 1: input.erase(at, 1); break;
-          default: input.insert(at, 1, static_cast<char>(byte(rng))); break;
+          case 0:
+            input[at] = static_cast<char>(byte(rng));
+            break;
+          case 1:
+            input.erase(at, 1);
+            break;
+          default:
+            input.insert(at, 1, static_cast<char>(byte(rng)));
+            break;
         }
       }
     }

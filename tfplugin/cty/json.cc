@@ -52,7 +52,8 @@ class Decoder {
       return Value::Null(t);
     }
     switch (t.kind()) {
-      case Type::Kind::kDynamic: return DecodeDynamic(depth);
+      case Type::Kind::kDynamic:
+        return DecodeDynamic(depth);
       case Type::Kind::kString: {
         if (c == '"') {
           auto str = String();
@@ -83,7 +84,8 @@ class Decoder {
         }
         auto n = Number::Parse(text);
         if (!n.ok()) {
-          return path_.Error(absl::StrCat("a number is required: ", std::string(n.status().message())));
+          return path_.Error(
+              absl::StrCat("a number is required: ", std::string(n.status().message())));
         }
         // Number::Parse accepts "Inf" (as cty does), but JSON has no way to
         // write infinity back, so refuse it here and keep the codec symmetric.
@@ -102,9 +104,11 @@ class Decoder {
       }
       case Type::Kind::kList:
       case Type::Kind::kSet:
-      case Type::Kind::kTuple: return DecodeSequence(t, depth);
+      case Type::Kind::kTuple:
+        return DecodeSequence(t, depth);
       case Type::Kind::kMap:
-      case Type::Kind::kObject: return DecodeMapping(t, depth);
+      case Type::Kind::kObject:
+        return DecodeMapping(t, depth);
     }
     return path_.Error("unsupported type");
   }
@@ -170,10 +174,14 @@ class Decoder {
     for (int i = 0; i < 4; ++i) {
       char c = s_[pos_++];
       out <<= 4;
-      if (IsDigit(c)) out |= static_cast<uint32_t>(c - '0');
-      else if (c >= 'a' && c <= 'f') out |= static_cast<uint32_t>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') out |= static_cast<uint32_t>(c - 'A' + 10);
-      else return false;
+      if (IsDigit(c))
+        out |= static_cast<uint32_t>(c - '0');
+      else if (c >= 'a' && c <= 'f')
+        out |= static_cast<uint32_t>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F')
+        out |= static_cast<uint32_t>(c - 'A' + 10);
+      else
+        return false;
     }
     return true;
   }
@@ -193,12 +201,26 @@ class Decoder {
       }
       if (pos_ >= s_.size()) return Syntax("unterminated string");
       switch (const char e = s_[pos_++]) {
-        case '"': case '\\': case '/': out += e; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
+        case '"':
+        case '\\':
+        case '/':
+          out += e;
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'n':
+          out += '\n';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 't':
+          out += '\t';
+          break;
         case 'u': {
           uint32_t cp;
           if (!Hex4(cp)) return Syntax("invalid \\u escape");
@@ -216,7 +238,8 @@ class Decoder {
           AppendUtf8(cp, out);
           break;
         }
-        default: return Syntax("invalid escape");
+        default:
+          return Syntax("invalid escape");
       }
     }
   }
@@ -242,7 +265,8 @@ class Decoder {
       }
       if (auto st = SkipValue(depth + 1); !st.ok()) return st;
     } while (Consume(','));
-    if (!Consume(close)) return Syntax(close == ']' ? "expected ',' or ']'" : "expected ',' or '}'");
+    if (!Consume(close))
+      return Syntax(close == ']' ? "expected ',' or ']'" : "expected ',' or '}'");
     return absl::OkStatus();
   }
 
@@ -254,8 +278,8 @@ class Decoder {
       do {
         const size_t i = els.size();
         if (tuple && i >= t.tuple_elements().size()) {
-          return path_.Error(absl::StrCat("too many tuple elements (need ",
-                                          t.tuple_elements().size(), ")"));
+          return path_.Error(
+              absl::StrCat("too many tuple elements (need ", t.tuple_elements().size(), ")"));
         }
         Scope scope(path_, Step{PathStep::Kind::kIndex, {}, static_cast<int64_t>(i)});
         auto v = Decode(tuple ? t.tuple_elements()[i] : t.element(), depth + 1);
@@ -266,8 +290,8 @@ class Decoder {
     }
     if (tuple) {
       if (els.size() != t.tuple_elements().size()) {
-        return path_.Error(absl::StrCat("not enough tuple elements (need ",
-                                        t.tuple_elements().size(), ")"));
+        return path_.Error(
+            absl::StrCat("not enough tuple elements (need ", t.tuple_elements().size(), ")"));
       }
       return Value::Tuple(std::move(els));
     }
@@ -296,7 +320,8 @@ class Decoder {
           }
           et = &it->second;
         }
-        Scope scope(path_, Step{object ? PathStep::Kind::kAttribute : PathStep::Kind::kKey, *key, 0});
+        Scope scope(path_,
+                    Step{object ? PathStep::Kind::kAttribute : PathStep::Kind::kKey, *key, 0});
         auto v = Decode(*et, depth + 1);
         if (!v.ok()) return v.status();
         out.insert_or_assign(*std::move(key), *std::move(v));
@@ -353,92 +378,6 @@ class Decoder {
   PathStack path_;
 };
 
-class Encoder {
- public:
-  absl::Status Encode(const Value& v, const Type& t) {
-    if (t.is_dynamic() && !v.type().is_dynamic()) {
-      out_ += "{\"value\":";
-      if (auto s = Encode(v, v.type()); !s.ok()) return s;
-      out_ += ",\"type\":";
-      out_ += v.type().ToJson();
-      out_ += '}';
-      return absl::OkStatus();
-    }
-    if (!v.is_known()) return path_.Error("value is not known");
-    if (v.is_null()) {
-      out_ += "null";
-      return absl::OkStatus();
-    }
-    if (v.type().kind() != t.kind()) {
-      return path_.Error(absl::StrCat("a ", t.FriendlyName(), " is required, not ",
-                                      v.type().FriendlyName()));
-    }
-    switch (t.kind()) {
-      case Type::Kind::kString: AppendJsonString(v.AsString(), out_); break;
-      case Type::Kind::kNumber:
-        if (v.AsNumber().is_infinity()) return path_.Error("JSON cannot represent infinity");
-        out_ += v.AsNumber().text();
-        break;
-      case Type::Kind::kBool: out_ += v.AsBool() ? "true" : "false"; break;
-      case Type::Kind::kList:
-      case Type::Kind::kSet:
-      case Type::Kind::kTuple: {
-        const auto& els = v.Elements();
-        const bool tuple = t.kind() == Type::Kind::kTuple;
-        if (tuple && els.size() != t.tuple_elements().size()) {
-          return path_.Error(absl::StrCat("a tuple of ", t.tuple_elements().size(),
-                                          " elements is required (", els.size(), " given)"));
-        }
-        out_ += '[';
-        for (size_t i = 0; i < els.size(); ++i) {
-          if (i) out_ += ',';
-          Scope scope(path_, Step{PathStep::Kind::kIndex, {}, static_cast<int64_t>(i)});
-          if (auto s = Encode(els[i], tuple ? t.tuple_elements()[i] : t.element()); !s.ok()) {
-            return s;
-          }
-        }
-        out_ += ']';
-        break;
-      }
-      case Type::Kind::kMap:
-      case Type::Kind::kObject: {
-        const bool object = t.kind() == Type::Kind::kObject;
-        const auto& have = v.Attributes();
-        if (object) {
-          for (const auto& [k, e] : have) {
-            if (!t.has_attribute(k)) {
-              return path_.Error(absl::StrCat("unsupported attribute \"", k, "\""));
-            }
-          }
-          for (const auto& [k, at] : t.attributes()) {
-            if (!have.count(k)) return path_.Error(absl::StrCat("missing attribute \"", k, "\""));
-          }
-        }
-        out_ += '{';
-        bool first = true;
-        for (const auto& [k, e] : have) {
-          if (!first) out_ += ',';
-          first = false;
-          AppendJsonString(k, out_);
-          out_ += ':';
-          Scope scope(path_, Step{object ? PathStep::Kind::kAttribute : PathStep::Kind::kKey, k, 0});
-          if (auto s = Encode(e, object ? t.attribute(k) : t.element()); !s.ok()) return s;
-        }
-        out_ += '}';
-        break;
-      }
-      case Type::Kind::kDynamic: break;  // unreachable: known values have concrete types
-    }
-    return absl::OkStatus();
-  }
-
-  std::string Take() { return std::move(out_); }
-
- private:
-  std::string out_;
-  PathStack path_;
-};
-
 absl::StatusOr<Value> DecodeWith(std::string_view json, const Type& type, bool lenient) {
   Decoder d(json, lenient);
   auto v = d.Decode(type, 0);
@@ -455,12 +394,6 @@ absl::StatusOr<Value> DecodeJson(std::string_view json, const Type& type) {
 
 absl::StatusOr<Value> DecodeJsonLenient(std::string_view json, const Type& type) {
   return DecodeWith(json, type, /*lenient=*/true);
-}
-
-absl::StatusOr<std::string> EncodeJson(const Value& value, const Type& type) {
-  Encoder e;
-  if (auto s = e.Encode(value, type); !s.ok()) return s;
-  return e.Take();
 }
 
 }  // namespace polybackup::cty

@@ -77,7 +77,8 @@ TEST_CASE("null, missing attributes and dynamic nulls") {
 }
 
 TEST_CASE("strict and lenient object decoding") {
-  std::string old = R"({"id":"x","removed_attr":{"deep":[1,2,{"x":null}]},"rules":[{"name":"a","gone":1}]})";
+  std::string old =
+      R"({"id":"x","removed_attr":{"deep":[1,2,{"x":null}]},"rules":[{"name":"a","gone":1}]})";
   CHECK(Err(old, kState) == "unsupported attribute \"removed_attr\"");
   auto lenient = DecodeJsonLenient(old, kState);
   REQUIRE(lenient.ok());
@@ -106,8 +107,9 @@ TEST_CASE("errors name the path") {
   CHECK(Err(R"({"type":"number"})", Type::Dynamic()) == "missing value in dynamically-typed value");
   CHECK(Err(R"({"type":"number","value":1,"x":2})", Type::Dynamic()) ==
         "invalid key \"x\" in dynamically-typed value");
-  CHECK(Err(R"({"extra":{"type":"nope","value":1}})", kState).rfind(".extra: invalid type JSON", 0) ==
-        0);
+  CHECK(
+      Err(R"({"extra":{"type":"nope","value":1}})", kState).rfind(".extra: invalid type JSON", 0) ==
+      0);
 }
 
 TEST_CASE("unknowns cannot be encoded") {
@@ -118,22 +120,25 @@ TEST_CASE("unknowns cannot be encoded") {
 }
 
 TEST_CASE("malformed JSON is an error, never a crash") {
-  std::string good = R"({"extra":{"value":[1,"x"],"type":["tuple",["number","string"]]},"id":"a\u0041",)"
-                     R"("rules":[{"lifecycle":1.5e3,"name":"n"}],"tags":{"k":"v"},"zones":["z"]})";
+  std::string good =
+      R"({"extra":{"value":[1,"x"],"type":["tuple",["number","string"]]},"id":"a\u0041",)"
+      R"("rules":[{"lifecycle":1.5e3,"name":"n"}],"tags":{"k":"v"},"zones":["z"]})";
   REQUIRE(DecodeJson(good, kState).ok());
   for (size_t cut = 0; cut < good.size(); ++cut) {
     CAPTURE(cut);
     CHECK_FALSE(DecodeJson(std::string_view(good).substr(0, cut), kState).ok());
   }
-  for (const char* bad : {"{", "{\"id\":}", "{\"id\":\"a\",}", "{\"id\" \"a\"}", "[1,]", "01",
-                          "1.", "-", "\"\\x\"", "\"\\u12\"", "\"a\nb\"", "tru", "{} x", "nul"}) {
+  for (const char* bad : {"{", "{\"id\":}", "{\"id\":\"a\",}", "{\"id\" \"a\"}", "[1,]", "01", "1.",
+                          "-", "\"\\x\"", "\"\\u12\"", "\"a\nb\"", "tru", "{} x", "nul"}) {
     CAPTURE(bad);
     CHECK_FALSE(DecodeJson(bad, Type::Dynamic()).ok());
     CHECK_FALSE(DecodeJson(bad, kState).ok());
   }
   std::string deep(100000, '[');
-  CHECK(DecodeJsonLenient("{\"x\":" + deep, Type::Object({})).status().message().find(
-            "nested too deeply") != std::string::npos);
+  CHECK(DecodeJsonLenient("{\"x\":" + deep, Type::Object({}))
+            .status()
+            .message()
+            .find("nested too deeply") != std::string::npos);
   CHECK_FALSE(DecodeJson(deep, Type::List(Type::Dynamic())).ok());
 }
 

@@ -21,25 +21,10 @@ using Tag = wire::Head::Tag;
 constexpr int kMaxDepth = 128;
 // go-cty cty/msgpack/unknown.go refuses larger refinement payloads.
 constexpr size_t kMaxRefinementBytes = 1024;
-constexpr int8_t kRefinedUnknownExt = 12;
-
-std::string KindPhrase(const Type& t) {
-  switch (t.kind()) {
-    case Type::Kind::kString: return "a string";
-    case Type::Kind::kNumber: return "a number";
-    case Type::Kind::kBool: return "a bool";
-    case Type::Kind::kList: return "a list";
-    case Type::Kind::kSet: return "a set";
-    case Type::Kind::kMap: return "a map";
-    case Type::Kind::kObject: return "an object";
-    case Type::Kind::kTuple: return "a tuple";
-    case Type::Kind::kDynamic: return "a dynamic value";
-  }
-  return "a value";
-}
 
 using Step = internal::PathStack::Step;
 using Scope = internal::PathStack::Scope;
+using internal::KindPhrase;
 using internal::PathStack;
 
 class Decoder {
@@ -58,7 +43,8 @@ class Decoder {
     if (auto s = Read(h); !s.ok()) return s;
     if (h.tag == Tag::kNil) return Value::Null(t);
     switch (t.kind()) {
-      case Type::Kind::kDynamic: return DecodeDynamic(h, depth);
+      case Type::Kind::kDynamic:
+        return DecodeDynamic(h, depth);
       case Type::Kind::kString:
         if (h.tag != Tag::kStr && h.tag != Tag::kBin) return path_.Error("a string is required");
         return Value::String(std::string(h.payload));
@@ -72,9 +58,11 @@ class Decoder {
         return Value::Bool(h.b);
       case Type::Kind::kList:
       case Type::Kind::kSet:
-      case Type::Kind::kTuple: return DecodeSequence(h, t, depth);
+      case Type::Kind::kTuple:
+        return DecodeSequence(h, t, depth);
       case Type::Kind::kMap:
-      case Type::Kind::kObject: return DecodeMapping(h, t, depth);
+      case Type::Kind::kObject:
+        return DecodeMapping(h, t, depth);
     }
     return path_.Error("unsupported type");
   }
@@ -85,27 +73,34 @@ class Decoder {
  private:
   absl::Status Read(Head& h) {
     switch (r_.ReadHead(h)) {
-      case wire::ReadError::kNone: return absl::OkStatus();
-      case wire::ReadError::kTruncated: return path_.Error("unexpected end of msgpack data");
-      case wire::ReadError::kInvalid: return path_.Error("invalid msgpack data");
+      case wire::ReadError::kNone:
+        return absl::OkStatus();
+      case wire::ReadError::kTruncated:
+        return path_.Error("unexpected end of msgpack data");
+      case wire::ReadError::kInvalid:
+        return path_.Error("invalid msgpack data");
     }
     return absl::OkStatus();
   }
 
   absl::StatusOr<Number> DecodeNumber(const Head& h) {
     switch (h.tag) {
-      case Tag::kInt: return Number::FromInt(h.i);
-      case Tag::kUint: return Number::FromUint(h.u);
+      case Tag::kInt:
+        return Number::FromInt(h.i);
+      case Tag::kUint:
+        return Number::FromUint(h.u);
       case Tag::kFloat32:
       case Tag::kFloat64:
         if (std::isnan(h.f)) return path_.Error("NaN is not a valid number");
         return Number::FromDouble(h.f);
       case Tag::kStr: {
         auto n = Number::Parse(h.payload);
-        if (!n.ok()) return path_.Error(absl::StrCat("a number is required: ", n.status().message()));
+        if (!n.ok())
+          return path_.Error(absl::StrCat("a number is required: ", n.status().message()));
         return n;
       }
-      default: return path_.Error("a number is required");
+      default:
+        return path_.Error("a number is required");
     }
   }
 
@@ -161,12 +156,13 @@ class Decoder {
       if (object) {
         auto it = t.attributes().find(std::string(kh.payload));
         if (it == t.attributes().end()) {
-          return path_.Error(absl::StrCat("unsupported attribute \"", std::string(kh.payload), "\""));
+          return path_.Error(
+              absl::StrCat("unsupported attribute \"", std::string(kh.payload), "\""));
         }
         et = &it->second;
       }
-      Scope scope(path_, Step{object ? PathStep::Kind::kAttribute : PathStep::Kind::kKey,
-                              kh.payload, 0});
+      Scope scope(path_,
+                  Step{object ? PathStep::Kind::kAttribute : PathStep::Kind::kKey, kh.payload, 0});
       auto v = Decode(object ? *et : t.element(), depth + 1);
       if (!v.ok()) return v.status();
       auto [pos, inserted] = out.insert_or_assign(std::string(kh.payload), *std::move(v));
@@ -185,10 +181,11 @@ class Decoder {
 absl::StatusOr<Value> Decoder::DecodeUnknown(const Head& h, const Type& t, int depth) {
   // Terraform <= 1.5 and terraform-plugin-go treat every extension as an
   // unknown; only a refined unknown (type 12, more than one byte) says more.
-  if (h.ext_type != kRefinedUnknownExt || h.payload.size() <= 1 || t.is_dynamic()) {
+  if (h.ext_type != wire::kRefinedUnknownExt || h.payload.size() <= 1 || t.is_dynamic()) {
     return Value::Unknown(t);
   }
-  if (h.payload.size() > kMaxRefinementBytes) return path_.Error("oversize unknown value refinement");
+  if (h.payload.size() > kMaxRefinementBytes)
+    return path_.Error("oversize unknown value refinement");
   auto bad = [&](std::string_view why) {
     return path_.Error(absl::StrCat("malformed unknown value refinements: ", std::string(why)));
   };
@@ -210,8 +207,10 @@ absl::StatusOr<Value> Decoder::DecodeUnknown(const Head& h, const Type& t, int d
     switch (key) {
       case 1:
         if (vh.tag != Tag::kBool) return bad("nullness is not a bool");
-        if (vh.b) definitely_null = true;
-        else refs.nullable = false;
+        if (vh.b)
+          definitely_null = true;
+        else
+          refs.nullable = false;
         break;
       case 2:
         if (t.kind() != Type::Kind::kString) return bad("string prefix for a non-string");
@@ -221,7 +220,8 @@ absl::StatusOr<Value> Decoder::DecodeUnknown(const Head& h, const Type& t, int d
       case 3:
       case 4: {
         if (t.kind() != Type::Kind::kNumber) return bad("number bound for a non-number");
-        if (vh.tag != Tag::kArray || vh.count != 2) return bad("number bound is not [number, bool]");
+        if (vh.tag != Tag::kArray || vh.count != 2)
+          return bad("number bound is not [number, bool]");
         Head nh, bh;
         if (sub.r_.ReadHead(nh) != wire::ReadError::kNone) return bad("truncated");
         auto n = sub.DecodeNumber(nh);
@@ -238,9 +238,12 @@ absl::StatusOr<Value> Decoder::DecodeUnknown(const Head& h, const Type& t, int d
           return bad("length bound for a non-collection");
         }
         int64_t len;
-        if (vh.tag == Tag::kInt) len = vh.i;
-        else if (vh.tag == Tag::kUint && vh.u <= INT64_MAX) len = static_cast<int64_t>(vh.u);
-        else return bad("length bound is not an integer");
+        if (vh.tag == Tag::kInt)
+          len = vh.i;
+        else if (vh.tag == Tag::kUint && vh.u <= INT64_MAX)
+          len = static_cast<int64_t>(vh.u);
+        else
+          return bad("length bound is not an integer");
         (key == 5 ? refs.length_lower : refs.length_upper) = len;
       }
     }
@@ -250,140 +253,6 @@ absl::StatusOr<Value> Decoder::DecodeUnknown(const Head& h, const Type& t, int d
   return Value::Unknown(t, std::move(refs));
 }
 
-class Encoder {
- public:
-  absl::Status Encode(const Value& v, const Type& t) {
-    if (t.is_dynamic() && !v.type().is_dynamic()) {
-      w_.ArrayHeader(2);
-      w_.Bin(v.type().ToJson());
-      return Encode(v, v.type());
-    }
-    if (!v.is_known()) return EncodeUnknown(v, t);
-    if (v.is_null()) {
-      w_.Nil();
-      return absl::OkStatus();
-    }
-    if (v.type().kind() != t.kind()) {
-      return path_.Error(absl::StrCat(KindPhrase(t), " is required, not ", v.type().FriendlyName()));
-    }
-    switch (t.kind()) {
-      case Type::Kind::kString: w_.Str(v.AsString()); break;
-      case Type::Kind::kNumber: EncodeNumber(v.AsNumber()); break;
-      case Type::Kind::kBool: w_.Bool(v.AsBool()); break;
-      case Type::Kind::kList:
-      case Type::Kind::kSet:
-      case Type::Kind::kTuple: {
-        const auto& els = v.Elements();
-        const bool tuple = t.kind() == Type::Kind::kTuple;
-        if (tuple && els.size() != t.tuple_elements().size()) {
-          return path_.Error(absl::StrCat("a tuple of ", t.tuple_elements().size(),
-                                          " elements is required (", els.size(), " given)"));
-        }
-        w_.ArrayHeader(static_cast<uint32_t>(els.size()));
-        for (size_t i = 0; i < els.size(); ++i) {
-          Scope scope(path_, Step{PathStep::Kind::kIndex, {}, static_cast<int64_t>(i)});
-          auto s = Encode(els[i], tuple ? t.tuple_elements()[i] : t.element());
-          if (!s.ok()) return s;
-        }
-        break;
-      }
-      case Type::Kind::kMap: {
-        w_.MapHeader(static_cast<uint32_t>(v.Attributes().size()));
-        for (const auto& [k, e] : v.Attributes()) {
-          w_.Str(k);
-          Scope scope(path_, Step{PathStep::Kind::kKey, k, 0});
-          if (auto s = Encode(e, t.element()); !s.ok()) return s;
-        }
-        break;
-      }
-      case Type::Kind::kObject: {
-        const auto& want = t.attributes();
-        const auto& have = v.Attributes();
-        for (const auto& [k, e] : have) {
-          if (!want.count(k)) return path_.Error(absl::StrCat("unsupported attribute \"", k, "\""));
-        }
-        w_.MapHeader(static_cast<uint32_t>(want.size()));
-        for (const auto& [k, at] : want) {
-          auto it = have.find(k);
-          if (it == have.end()) return path_.Error(absl::StrCat("missing attribute \"", k, "\""));
-          w_.Str(k);
-          Scope scope(path_, Step{PathStep::Kind::kAttribute, k, 0});
-          if (auto s = Encode(it->second, at); !s.ok()) return s;
-        }
-        break;
-      }
-      case Type::Kind::kDynamic: break;  // unreachable: known values have concrete types
-    }
-    return absl::OkStatus();
-  }
-
-  std::string Take() { return std::move(out_); }
-
- private:
-  // go-cty marshal: an exact int64 as a compact int, else a float64 when the
-  // conversion is exact, else the decimal text. uint64 beyond int64 is sent as
-  // uint64, which every cty decoder reads back exactly.
-  void EncodeNumber(const Number& n) {
-    if (auto i = n.ToInt64()) return w_.Int(*i);
-    if (auto u = n.ToUint64()) return w_.Uint(*u);
-    if (auto d = n.ToExactDouble()) return w_.Float64(*d);
-    w_.Str(n.text());
-  }
-
-  absl::Status EncodeUnknown(const Value& v, const Type& t) {
-    const Refinements& r = v.refinements();
-    std::string body;
-    wire::Writer bw(body);
-    uint32_t entries = 0;
-    const auto k = t.kind();
-    if (!t.is_dynamic()) {  // cty.DynamicVal can never have refinements
-      if (r.nullable == false) {
-        bw.Uint(1), bw.Bool(false), ++entries;
-      }
-      if (k == Type::Kind::kString && r.string_prefix && !r.string_prefix->empty()) {
-        bw.Uint(2), bw.Str(*r.string_prefix), ++entries;
-      }
-      if (k == Type::Kind::kNumber) {
-        int key = 3;
-        for (const auto* bound : {&r.number_lower, &r.number_upper}) {
-          if (*bound) {
-            bw.Uint(key);
-            Writer2(bw, (*bound)->first, (*bound)->second);
-            ++entries;
-          }
-          ++key;
-        }
-      }
-      if (k == Type::Kind::kList || k == Type::Kind::kSet || k == Type::Kind::kMap) {
-        if (r.length_lower && *r.length_lower != 0) bw.Uint(5), bw.Int(*r.length_lower), ++entries;
-        if (r.length_upper) bw.Uint(6), bw.Int(*r.length_upper), ++entries;
-      }
-    }
-    if (entries == 0) {
-      w_.Raw(std::string_view("\xd4\x00\x00", 3));
-      return absl::OkStatus();
-    }
-    std::string header;
-    wire::Writer(header).MapHeader(entries);
-    w_.ExtHeader(kRefinedUnknownExt, static_cast<uint32_t>(header.size() + body.size()));
-    w_.Raw(header);
-    w_.Raw(body);
-    return absl::OkStatus();
-  }
-
-  void Writer2(wire::Writer& bw, const Number& n, bool inclusive) {
-    bw.ArrayHeader(2);
-    Encoder sub;
-    sub.EncodeNumber(n);
-    bw.Raw(sub.out_);
-    bw.Bool(inclusive);
-  }
-
-  std::string out_;
-  wire::Writer w_{out_};
-  PathStack path_;
-};
-
 }  // namespace
 
 absl::StatusOr<Value> DecodeMsgpack(std::string_view bytes, const Type& type) {
@@ -392,12 +261,6 @@ absl::StatusOr<Value> DecodeMsgpack(std::string_view bytes, const Type& type) {
   if (!v.ok()) return v;
   if (!d.at_end()) return d.Error("unexpected data after the value");
   return v;
-}
-
-absl::StatusOr<std::string> EncodeMsgpack(const Value& value, const Type& type) {
-  Encoder e;
-  if (auto s = e.Encode(value, type); !s.ok()) return s;
-  return e.Take();
 }
 
 }  // namespace polybackup::cty

@@ -102,8 +102,7 @@ TEST_CASE("exact bytes as go-cty writes them") {
         "81 a1 6b c2");
   // Dynamic: [bin "\"string\"", "hi"].
   CHECK(Enc(S("hi"), Type::Dynamic()) == "92 c4 08 22 73 74 72 69 6e 67 22 a2 68 69");
-  CHECK(Enc(Value::Null(Type::String()), Type::Dynamic()) ==
-        "92 c4 08 22 73 74 72 69 6e 67 22 c0");
+  CHECK(Enc(Value::Null(Type::String()), Type::Dynamic()) == "92 c4 08 22 73 74 72 69 6e 67 22 c0");
   CHECK(Enc(Value(), Type::Dynamic()) == "c0");
   CHECK(Enc(Value::Unknown(Type::Dynamic()), Type::Dynamic()) == "d4 00 00");
   std::string s40(40, 'x');
@@ -136,8 +135,10 @@ TEST_CASE("refined unknowns: exact bytes, one per refinement key") {
            {Value::Unknown(Type::String(), {.nullable = false, .string_prefix = "ab"}),
             Type::String()},
            {Value::Unknown(Type::Number(), num), Type::Number()},
-           {Value::Unknown(Type::Set(Type::Number()), {.length_lower = 2}), Type::Set(Type::Number())},
-           {Value::Unknown(Type::Map(Type::Number()), {.length_upper = 9}), Type::Map(Type::Number())},
+           {Value::Unknown(Type::Set(Type::Number()), {.length_lower = 2}),
+            Type::Set(Type::Number())},
+           {Value::Unknown(Type::Map(Type::Number()), {.length_upper = 9}),
+            Type::Map(Type::Number())},
        }) {
     RoundTrip(v, t);
   }
@@ -175,14 +176,14 @@ TEST_CASE("numbers: every wire form decodes exactly") {
   CHECK(Dec("d3 80 00 00 00 00 00 00 00", Type::Number()) == Value::NumberInt(INT64_MIN));
   CHECK(Dec("d0 ff", Type::Number()) == N("-1"));
   CHECK(Dec("cd 01 00", Type::Number()) == N("256"));
-  CHECK(Dec("ca 3f 00 00 00", Type::Number()) == N("0.5"));          // float32
+  CHECK(Dec("ca 3f 00 00 00", Type::Number()) == N("0.5"));  // float32
   CHECK(Dec("cb 3f b9 99 99 99 99 99 9a", Type::Number()) ==
-        Value::Number(Number::FromDouble(0.1)));                     // float64(0.1), exact
+        Value::Number(Number::FromDouble(0.1)));                       // float64(0.1), exact
   CHECK(Dec("cb 80 00 00 00 00 00 00 00", Type::Number()) == N("0"));  // -0.0
   CHECK(Dec("cb ff f0 00 00 00 00 00 00", Type::Number()) ==
         Value::Number(Number::NegativeInfinity()));
   CHECK(Dec("a3 30 2e 31", Type::Number()).AsNumber().text() == "0.1");
-  CHECK(Dec("a5 31 65 34 30 30", Type::Number()).AsNumber().text().size() == 401);  // "1e400"
+  CHECK(Dec("a5 31 65 34 30 30", Type::Number()).AsNumber().text().size() == 401);       // "1e400"
   CHECK_FALSE(DecodeMsgpack(Bytes("cb 7f f8 00 00 00 00 00 00"), Type::Number()).ok());  // NaN
   CHECK_FALSE(DecodeMsgpack(Bytes("a3 61 62 63"), Type::Number()).ok());
   for (const char* s : {"0.1", "99.96", "1e400", "-1e-400", "18446744073709551615",
@@ -194,20 +195,20 @@ TEST_CASE("numbers: every wire form decodes exactly") {
 }
 
 TEST_CASE("round trips for every type") {
-  Type rule = Type::Object({{"name", Type::String()},
-                            {"lifecycle", Type::Number()},
-                            {"tags", Type::Map(Type::String())},
-                            {"copy", Type::Set(Type::Object({{"dest", Type::String()},
-                                                             {"days", Type::Number()}}))}});
+  Type rule = Type::Object(
+      {{"name", Type::String()},
+       {"lifecycle", Type::Number()},
+       {"tags", Type::Map(Type::String())},
+       {"copy", Type::Set(Type::Object({{"dest", Type::String()}, {"days", Type::Number()}}))}});
   Type copy = rule.attribute("copy").element();
   auto mkcopy = [&](const char* d, const char* days) {
     return Value::Object(copy, {{"dest", S(d)}, {"days", N(days)}});
   };
-  Value r1 = Value::Object(rule, {{"name", S("daily")},
-                                  {"lifecycle", N("0.1")},
-                                  {"tags", Value::Map(Type::String(), {{"a", S("b")}})},
-                                  {"copy", Value::Set(copy, {mkcopy("x", "1"), mkcopy("y", "2"),
-                                                             mkcopy("x", "1")})}});
+  Value r1 = Value::Object(
+      rule, {{"name", S("daily")},
+             {"lifecycle", N("0.1")},
+             {"tags", Value::Map(Type::String(), {{"a", S("b")}})},
+             {"copy", Value::Set(copy, {mkcopy("x", "1"), mkcopy("y", "2"), mkcopy("x", "1")})}});
   Value r2 = Value::Object(rule, {{"name", Value::Unknown(Type::String())},
                                   {"lifecycle", Value::Null(Type::Number())},
                                   {"tags", Value::Null(Type::Map(Type::String()))},
@@ -239,10 +240,10 @@ TEST_CASE("dynamic values carry their type") {
   Type dyn_obj = Type::Object({{"v", Type::Dynamic()}});
   Value nested = Value::ObjectFrom(
       {{"a", Value::List(Type::Number(), {N("1"), N("0.1")})}, {"b", Value::Null(Type::String())}});
-  for (const Value& v : {S("x"), N("0.1"), nested, Value::Null(Type::String()),
-                         Value::Unknown(Type::String()), Value(), Value::Unknown(Type::Dynamic()),
-                         Value::Tuple({S("a"), N("2")}),
-                         Value::ObjectFrom({{"inner", Value::Object(dyn_obj, {{"v", S("deep")}})}})}) {
+  for (const Value& v :
+       {S("x"), N("0.1"), nested, Value::Null(Type::String()), Value::Unknown(Type::String()),
+        Value(), Value::Unknown(Type::Dynamic()), Value::Tuple({S("a"), N("2")}),
+        Value::ObjectFrom({{"inner", Value::Object(dyn_obj, {{"v", S("deep")}})}})}) {
     RoundTrip(v, Type::Dynamic());
     RoundTrip(Value::Object(dyn_obj, {{"v", v}}), dyn_obj);
   }
@@ -264,7 +265,8 @@ TEST_CASE("objects need exactly their attributes") {
   Type obj = Type::Object({{"a", Type::String()}, {"b", Type::String()}});
   // Any key order is accepted.
   CHECK(Dec("82 a1 62 a1 79 a1 61 a1 78", obj).GetAttr("a").AsString() == "x");
-  CHECK(DecErr(Bytes("81 a1 61 a1 78"), obj) == "an object with 2 attributes is required (1 given)");
+  CHECK(DecErr(Bytes("81 a1 61 a1 78"), obj) ==
+        "an object with 2 attributes is required (1 given)");
   CHECK(DecErr(Bytes("82 a1 61 a1 78 a1 7a c0"), obj) == "unsupported attribute \"z\"");
   CHECK(DecErr(Bytes("82 a1 61 a1 78 a1 61 c0"), obj) == ".a: duplicate attribute");
   // Encoding checks the value against the type.
@@ -286,7 +288,8 @@ TEST_CASE("errors name the path") {
   CHECK(DecErr(Bytes("81 a1 6b 01"), Type::Map(Type::String())) == "[\"k\"]: a string is required");
   CHECK(DecErr(Bytes("92 01 02"), Type::Tuple({Type::Number()})) ==
         "a tuple of 1 elements is required (2 given)");
-  CHECK(DecErr(Bytes("93 01 02 03"), Type::Dynamic()) == "a dynamic value must be a [type, value] array");
+  CHECK(DecErr(Bytes("93 01 02 03"), Type::Dynamic()) ==
+        "a dynamic value must be a [type, value] array");
   CHECK(DecErr(Bytes("92 c4 03 22 78 22 c0"), Type::Dynamic()).find("invalid type JSON") !=
         std::string::npos);
   CHECK(DecErr(Bytes("c0 c0"), Type::String()) == "unexpected data after the value");
@@ -302,9 +305,8 @@ TEST_CASE("sets collapse duplicates on decode") {
 
 TEST_CASE("malformed input: every truncation of a valid encoding is an error") {
   Type inner = Type::Object({{"d", Type::Dynamic()}, {"n", Type::Number()}, {"s", Type::String()}});
-  Type t = Type::Object({{"items", Type::List(inner)},
-                         {"m", Type::Map(Type::Bool())},
-                         {"u", Type::String()}});
+  Type t = Type::Object(
+      {{"items", Type::List(inner)}, {"m", Type::Map(Type::Bool())}, {"u", Type::String()}});
   Value item = Value::Object(inner, {{"d", Value::ObjectFrom({{"x", N("0.1")}})},
                                      {"n", N("1e30")},
                                      {"s", Value::String(std::string(300, 'q'))}});

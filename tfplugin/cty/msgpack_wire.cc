@@ -59,15 +59,20 @@ ReadError Reader::ReadHead(Head& h) {
         h.tag = Tag::kBool;
         h.b = b == 0xc3;
         return ReadError::kNone;
-      case 0xc4: case 0xc5: case 0xc6:  // bin 8/16/32
+      case 0xc4:
+      case 0xc5:
+      case 0xc6:  // bin 8/16/32
         h.tag = Tag::kBin;
         len_bytes = size_t{1} << (b - 0xc4);
         break;
-      case 0xc7: case 0xc8: case 0xc9:  // ext 8/16/32
+      case 0xc7:
+      case 0xc8:
+      case 0xc9:  // ext 8/16/32
         h.tag = Tag::kExt;
         len_bytes = size_t{1} << (b - 0xc7);
         break;
-      case 0xca: case 0xcb: {  // float 32/64
+      case 0xca:
+      case 0xcb: {  // float 32/64
         if (!BigEndian(b == 0xca ? 4 : 8, v)) return ReadError::kTruncated;
         if (b == 0xca) {
           auto bits = static_cast<uint32_t>(v);
@@ -83,12 +88,18 @@ ReadError Reader::ReadHead(Head& h) {
         }
         return ReadError::kNone;
       }
-      case 0xcc: case 0xcd: case 0xce: case 0xcf:  // uint 8..64
+      case 0xcc:
+      case 0xcd:
+      case 0xce:
+      case 0xcf:  // uint 8..64
         if (!BigEndian(size_t{1} << (b - 0xcc), v)) return ReadError::kTruncated;
         h.tag = Tag::kUint;
         h.u = v;
         return ReadError::kNone;
-      case 0xd0: case 0xd1: case 0xd2: case 0xd3: {  // int 8..64
+      case 0xd0:
+      case 0xd1:
+      case 0xd2:
+      case 0xd3: {  // int 8..64
         const size_t n = size_t{1} << (b - 0xd0);
         if (!BigEndian(n, v)) return ReadError::kTruncated;
         h.tag = Tag::kInt;
@@ -97,7 +108,11 @@ ReadError Reader::ReadHead(Head& h) {
         h.i = static_cast<int64_t>(v << shift) >> shift;
         return ReadError::kNone;
       }
-      case 0xd4: case 0xd5: case 0xd6: case 0xd7: case 0xd8: {  // fixext 1..16
+      case 0xd4:
+      case 0xd5:
+      case 0xd6:
+      case 0xd7:
+      case 0xd8: {  // fixext 1..16
         std::string_view t;
         if (!Take(1, t)) return ReadError::kTruncated;
         h.tag = Tag::kExt;
@@ -105,15 +120,19 @@ ReadError Reader::ReadHead(Head& h) {
         if (!Take(size_t{1} << (b - 0xd4), h.payload)) return ReadError::kTruncated;
         return ReadError::kNone;
       }
-      case 0xd9: case 0xda: case 0xdb:  // str 8/16/32
+      case 0xd9:
+      case 0xda:
+      case 0xdb:  // str 8/16/32
         h.tag = Tag::kStr;
         len_bytes = size_t{1} << (b - 0xd9);
         break;
-      case 0xdc: case 0xdd:  // array 16/32
+      case 0xdc:
+      case 0xdd:  // array 16/32
         h.tag = Tag::kArray;
         len_bytes = b == 0xdc ? 2 : 4;
         break;
-      case 0xde: case 0xdf:  // map 16/32
+      case 0xde:
+      case 0xdf:  // map 16/32
         h.tag = Tag::kMap;
         len_bytes = b == 0xde ? 2 : 4;
         break;
@@ -148,7 +167,9 @@ bool Reader::Skip(int max_depth) {
   if (max_depth < 0) return false;
   Head h;
   if (ReadHead(h) != ReadError::kNone) return false;
-  uint64_t items = h.tag == Head::Tag::kArray ? h.count : h.tag == Head::Tag::kMap ? 2ull * h.count : 0;
+  uint64_t items = h.tag == Head::Tag::kArray ? h.count
+                   : h.tag == Head::Tag::kMap ? 2ull * h.count
+                                              : 0;
   for (uint64_t i = 0; i < items; ++i) {
     if (!Skip(max_depth - 1)) return false;
   }
@@ -262,11 +283,21 @@ void Writer::MapHeader(uint32_t n) {
 
 void Writer::ExtHeader(int8_t type, uint32_t len) {
   switch (len) {
-    case 1: out_ += static_cast<char>(0xd4); break;
-    case 2: out_ += static_cast<char>(0xd5); break;
-    case 4: out_ += static_cast<char>(0xd6); break;
-    case 8: out_ += static_cast<char>(0xd7); break;
-    case 16: out_ += static_cast<char>(0xd8); break;
+    case 1:
+      out_ += static_cast<char>(0xd4);
+      break;
+    case 2:
+      out_ += static_cast<char>(0xd5);
+      break;
+    case 4:
+      out_ += static_cast<char>(0xd6);
+      break;
+    case 8:
+      out_ += static_cast<char>(0xd7);
+      break;
+    case 16:
+      out_ += static_cast<char>(0xd8);
+      break;
     default:
       if (len <= 0xff) {
         out_ += static_cast<char>(0xc7);

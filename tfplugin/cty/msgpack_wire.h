@@ -10,6 +10,9 @@
 
 namespace polybackup::cty::wire {
 
+// go-cty's extension type for an unknown with refinements (cty/msgpack/unknown.go).
+inline constexpr int8_t kRefinedUnknownExt = 12;
+
 // One msgpack item header. For kStr/kBin/kExt `payload` is the item's bytes;
 // for kArray/kMap `count` is the number of elements (pairs for maps), which
 // are still to be read.

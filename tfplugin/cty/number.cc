@@ -115,7 +115,8 @@ absl::StatusOr<Number> Number::Parse(std::string_view text) {
     negative = s[0] == '-';
     s.remove_prefix(1);
   }
-  if (absl::EqualsIgnoreCase(std::string(s), "inf") || absl::EqualsIgnoreCase(std::string(s), "infinity")) {
+  if (absl::EqualsIgnoreCase(std::string(s), "inf") ||
+      absl::EqualsIgnoreCase(std::string(s), "infinity")) {
     return negative ? NegativeInfinity() : PositiveInfinity();
   }
   std::string digits;
@@ -148,8 +149,8 @@ absl::StatusOr<Number> Number::Parse(std::string_view text) {
   if (i != s.size()) return bad();
   std::string canonical = Canonical(negative, digits, point);
   if (canonical.empty()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("number \"", std::string(text.substr(0, 64)), "\" is outside the supported range"));
+    return absl::InvalidArgumentError(absl::StrCat("number \"", std::string(text.substr(0, 64)),
+                                                   "\" is outside the supported range"));
   }
   return Number(std::move(canonical));
 }
@@ -190,9 +191,7 @@ Number Number::FromDouble(double v) {
   return Number(Canonical(negative, digits, point));
 }
 
-bool Number::is_integer() const {
-  return !is_infinity() && text_.find('.') == std::string::npos;
-}
+bool Number::is_integer() const { return !is_infinity() && text_.find('.') == std::string::npos; }
 bool Number::is_infinity() const { return text_ == "+Inf" || text_ == "-Inf"; }
 
 std::optional<int64_t> Number::ToInt64() const {

@@ -33,7 +33,7 @@ class Number {
   const std::string& text() const { return text_; }  // canonical form
   bool is_integer() const;
   bool is_infinity() const;
-  std::optional<int64_t> ToInt64() const;    // nullopt if not an integer in range
+  std::optional<int64_t> ToInt64() const;  // nullopt if not an integer in range
   std::optional<uint64_t> ToUint64() const;
   // Exact as a double (round-trips), else nullopt.
   std::optional<double> ToExactDouble() const;

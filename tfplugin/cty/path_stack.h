@@ -10,6 +10,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "tfplugin/cty/path.h"
+#include "tfplugin/cty/type.h"
 
 namespace polybackup::cty::internal {
 
@@ -39,13 +40,38 @@ class PathStack {
                                                        : PathStep{s.kind, std::string(s.name), 0});
     }
     std::string p = Path(std::move(steps)).ToString();
-    return absl::InvalidArgumentError(
-        p.empty() ? std::string(message) : absl::StrCat(p, ": ", std::string(message)));
+    return absl::InvalidArgumentError(p.empty() ? std::string(message)
+                                                : absl::StrCat(p, ": ", std::string(message)));
   }
 
  private:
   std::vector<Step> steps_;
 };
+
+// "a string", "an object", ...: the subject of codec error messages.
+inline std::string KindPhrase(const Type& t) {
+  switch (t.kind()) {
+    case Type::Kind::kString:
+      return "a string";
+    case Type::Kind::kNumber:
+      return "a number";
+    case Type::Kind::kBool:
+      return "a bool";
+    case Type::Kind::kList:
+      return "a list";
+    case Type::Kind::kSet:
+      return "a set";
+    case Type::Kind::kMap:
+      return "a map";
+    case Type::Kind::kObject:
+      return "an object";
+    case Type::Kind::kTuple:
+      return "a tuple";
+    case Type::Kind::kDynamic:
+      return "a dynamic value";
+  }
+  return "a value";
+}
 
 }  // namespace polybackup::cty::internal
 

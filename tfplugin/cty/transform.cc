@@ -41,8 +41,8 @@ absl::StatusOr<Value> Rewrite(const Path& path, const Value& value, const Transf
         if (!r.ok()) return r.status();
         out.emplace(k, *std::move(r));
       }
-      rebuilt = is_map ? Value::Map(type.element(), std::move(out))
-                       : Value::Object(type, std::move(out));
+      rebuilt =
+          is_map ? Value::Map(type.element(), std::move(out)) : Value::Object(type, std::move(out));
       break;
     }
     default:
@@ -76,8 +76,9 @@ void Visit(const Path& path, const Value& value, const WalkFn& fn) {
 }  // namespace
 
 Value Transform(const Value& value, const TransformFn& fn) {
-  auto r = Rewrite(Path(), value,
-                   [&](const Path& p, const Value& v) -> absl::StatusOr<Value> { return fn(p, v); });
+  auto r = Rewrite(Path(), value, [&](const Path& p, const Value& v) -> absl::StatusOr<Value> {
+    return fn(p, v);
+  });
   return *std::move(r);  // fn cannot fail
 }
 

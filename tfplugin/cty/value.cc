@@ -90,14 +90,14 @@ Value Value::Unknown(Type type, Refinements refinements) {
   return Value(std::move(r));
 }
 
-#define POLYBACKUP_KNOWN(TYPE, DATA, WHOLLY)  \
-  ([&] {                                      \
-    auto r = std::make_shared<Rep>();         \
-    r->type = (TYPE);                         \
-    r->state = State::kKnown;                 \
-    r->wholly_known = (WHOLLY);               \
-    r->data = (DATA);                         \
-    return Value(std::move(r));               \
+#define POLYBACKUP_KNOWN(TYPE, DATA, WHOLLY) \
+  ([&] {                                     \
+    auto r = std::make_shared<Rep>();        \
+    r->type = (TYPE);                        \
+    r->state = State::kKnown;                \
+    r->wholly_known = (WHOLLY);              \
+    r->data = (DATA);                        \
+    return Value(std::move(r));              \
   }())
 
 Value Value::String(std::string s) { return POLYBACKUP_KNOWN(Type::String(), std::move(s), true); }

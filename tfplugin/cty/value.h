@@ -32,12 +32,12 @@ namespace polybackup::cty {
 
 // What a refined unknown promises about its eventual value (msgpack ext 12).
 struct Refinements {
-  std::optional<bool> nullable;               // key 1: false = definitely not null
-  std::optional<std::string> string_prefix;   // key 2
+  std::optional<bool> nullable;                         // key 1: false = definitely not null
+  std::optional<std::string> string_prefix;             // key 2
   std::optional<std::pair<Number, bool>> number_lower;  // key 3: bound, inclusive
   std::optional<std::pair<Number, bool>> number_upper;  // key 4
-  std::optional<int64_t> length_lower;        // key 5
-  std::optional<int64_t> length_upper;        // key 6
+  std::optional<int64_t> length_lower;                  // key 5
+  std::optional<int64_t> length_upper;                  // key 6
   bool empty() const;
   friend bool operator==(const Refinements&, const Refinements&) = default;
 };

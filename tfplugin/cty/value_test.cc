@@ -11,11 +11,11 @@ Value S(const char* s) { return Value::String(s); }
 Value N(const char* s) { return Value::Number(*Number::Parse(s)); }
 
 TEST_CASE("Type JSON round trips, including optional attributes") {
-  for (const char* j : {R"("string")", R"("number")", R"("bool")", R"("dynamic")",
-                        R"(["list","string"])", R"(["set",["map","number"]])",
-                        R"(["object",{"a":"bool","b":["list","dynamic"]}])",
-                        R"(["object",{"a":"bool","b":"string"},["b"]])", R"(["tuple",["string","bool"]])",
-                        R"(["tuple",[]])", R"(["object",{}])"}) {
+  for (const char* j :
+       {R"("string")", R"("number")", R"("bool")", R"("dynamic")", R"(["list","string"])",
+        R"(["set",["map","number"]])", R"(["object",{"a":"bool","b":["list","dynamic"]}])",
+        R"(["object",{"a":"bool","b":"string"},["b"]])", R"(["tuple",["string","bool"]])",
+        R"(["tuple",[]])", R"(["object",{}])"}) {
     CAPTURE(j);
     auto t = Type::FromJson(j);
     REQUIRE(t.ok());
@@ -30,9 +30,10 @@ TEST_CASE("Type JSON round trips, including optional attributes") {
 }
 
 TEST_CASE("Type JSON rejects garbage and deep nesting") {
-  for (const char* j : {"", "\"str\"", "[\"list\"]", "[\"list\",\"string\",\"x\"]", "{}", "42",
-                        "[\"object\",[]]", "[\"object\",{\"a\":\"bool\"},[\"zz\"]]",
-                        "[\"tuple\",\"string\"]", "[\"nope\",\"string\"]", "[\"list\",\"string\""}) {
+  for (const char* j :
+       {"", "\"str\"", "[\"list\"]", "[\"list\",\"string\",\"x\"]", "{}", "42", "[\"object\",[]]",
+        "[\"object\",{\"a\":\"bool\"},[\"zz\"]]", "[\"tuple\",\"string\"]", "[\"nope\",\"string\"]",
+        "[\"list\",\"string\""}) {
     CAPTURE(j);
     CHECK_FALSE(Type::FromJson(j).ok());
   }
@@ -101,8 +102,8 @@ TEST_CASE("Path rendering and lookup") {
   Type rule = Type::Object({{"lifecycle", Type::Number()}});
   Value rules = Value::List(rule, {Value::Object(rule, {{"lifecycle", N("1")}}),
                                    Value::Object(rule, {{"lifecycle", N("7")}})});
-  Value root = Value::ObjectFrom({{"rules", rules},
-                                  {"tags", Value::Map(Type::String(), {{"env", S("prod")}})}});
+  Value root = Value::ObjectFrom(
+      {{"rules", rules}, {"tags", Value::Map(Type::String(), {{"env", S("prod")}})}});
   const Value* got = GetPath(root, Path().Attribute("rules").Index(1).Attribute("lifecycle"));
   REQUIRE(got != nullptr);
   CHECK(*got == N("7"));
