@@ -40,8 +40,7 @@ int Run(const std::string& binary, int launches, bool auto_mtls) {
       std::fprintf(stderr, "launch failed: %s\n", client.status().ToString().c_str());
       return 1;
     }
-    handshake.push_back(
-        std::chrono::duration_cast<Micros>((*client)->handshake_time()).count());
+    handshake.push_back(std::chrono::duration_cast<Micros>((*client)->handshake_time()).count());
     auto t0 = std::chrono::steady_clock::now();
     if (!CheckHealth((*client)->health(), "plugin").ok()) {
       std::fprintf(stderr, "health check failed\n");

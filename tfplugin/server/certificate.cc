@@ -38,7 +38,8 @@ absl::Status OpenSslError(std::string_view what) {
   char buf[256] = {0};
   if (code != 0) ERR_error_string_n(code, buf, sizeof(buf));
   ERR_clear_error();
-  return absl::InternalError(std::string(what) + ": " + (code != 0 ? buf : "unknown OpenSSL error"));
+  return absl::InternalError(std::string(what) + ": " +
+                             (code != 0 ? buf : "unknown OpenSSL error"));
 }
 
 std::string BioToString(BIO* bio) {
@@ -109,8 +110,7 @@ absl::StatusOr<Certificate> GenerateSelfSignedCertificate(const CertificateOptio
   for (auto [nid, value] : std::array<std::pair<int, const char*>, 4>{{
            {NID_subject_alt_name, "DNS:localhost"},
            {NID_ext_key_usage, "clientAuth,serverAuth"},
-           {NID_key_usage,
-            "critical,digitalSignature,keyEncipherment,keyAgreement,keyCertSign"},
+           {NID_key_usage, "critical,digitalSignature,keyEncipherment,keyAgreement,keyCertSign"},
            {NID_basic_constraints, "critical,CA:TRUE"},
        }}) {
     if (absl::Status s = AddExtension(cert.get(), nid, value); !s.ok()) return s;
@@ -122,9 +122,8 @@ absl::StatusOr<Certificate> GenerateSelfSignedCertificate(const CertificateOptio
 
   Certificate out;
   BioPtr key_bio(BIO_new(BIO_s_mem()));
-  if (!key_bio ||
-      PEM_write_bio_PrivateKey(key_bio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) !=
-          1) {
+  if (!key_bio || PEM_write_bio_PrivateKey(key_bio.get(), key.get(), nullptr, nullptr, 0, nullptr,
+                                           nullptr) != 1) {
     return OpenSslError("writing private key");
   }
   out.private_key_pem = BioToString(key_bio.get());

@@ -93,8 +93,7 @@ absl::StatusOr<std::string> Base64RawStdDecode(std::string_view text) {
 std::string FormatHandshakeLine(std::string_view network, std::string_view address,
                                 std::string_view cert_der) {
   return absl::StrCat(kCoreProtocolVersion, "|", kAppProtocolVersion, "|", Av(network), "|",
-                      Av(address),
-                      "|grpc|", Base64RawStdEncode(cert_der), "\n");
+                      Av(address), "|grpc|", Base64RawStdEncode(cert_der), "\n");
 }
 
 absl::StatusOr<HandshakeLine> ParseHandshakeLine(std::string_view line) {
@@ -112,7 +111,8 @@ absl::StatusOr<HandshakeLine> ParseHandshakeLine(std::string_view line) {
   out.address = std::string(parts[3]);
   out.protocol = std::string(parts[4]);
   if (!parts[5].empty()) {
-    absl::StatusOr<std::string> der = Base64RawStdDecode(std::string_view(parts[5].data(), parts[5].size()));
+    absl::StatusOr<std::string> der =
+        Base64RawStdDecode(std::string_view(parts[5].data(), parts[5].size()));
     if (!der.ok()) return der.status();
     out.cert_der = *std::move(der);
   }

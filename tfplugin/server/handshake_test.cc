@@ -43,9 +43,9 @@ TEST_CASE("base64 decoding mirrors RawStdEncoding") {
     REQUIRE(round.ok());
     CHECK(*round == s);
   }
-  CHECK_FALSE(Base64RawStdDecode("Zg==").ok());  // padding is an error
-  CHECK_FALSE(Base64RawStdDecode("Z-8").ok());   // URL alphabet is an error
-  CHECK_FALSE(Base64RawStdDecode("Zm9vY").ok()); // impossible length
+  CHECK_FALSE(Base64RawStdDecode("Zg==").ok());   // padding is an error
+  CHECK_FALSE(Base64RawStdDecode("Z-8").ok());    // URL alphabet is an error
+  CHECK_FALSE(Base64RawStdDecode("Zm9vY").ok());  // impossible length
 }
 
 TEST_CASE("handshake line format") {

@@ -20,9 +20,7 @@
 
 namespace polybackup::tfplugin {
 
-bool FitsInSunPath(std::string_view path) {
-  return path.size() < sizeof(sockaddr_un{}.sun_path);
-}
+bool FitsInSunPath(std::string_view path) { return path.size() < sizeof(sockaddr_un{}.sun_path); }
 
 std::string SocketBaseDirectory(const char* plugin_unix_socket_dir, const char* tmpdir) {
   if (plugin_unix_socket_dir != nullptr && *plugin_unix_socket_dir != '\0') {
@@ -80,9 +78,8 @@ absl::Status SocketDirectory::ShareWithGroup(std::string_view group) const {
   if (chown(dir_.c_str(), static_cast<uid_t>(-1), gid) != 0 || chmod(dir_.c_str(), 0750) != 0 ||
       chown(socket_.c_str(), static_cast<uid_t>(-1), gid) != 0 ||
       chmod(socket_.c_str(), 0660) != 0) {
-    return absl::PermissionDeniedError(
-        absl::StrCat("sharing ", socket_, " with group ", std::string(group), ": ",
-                     std::strerror(errno)));
+    return absl::PermissionDeniedError(absl::StrCat(
+        "sharing ", socket_, " with group ", std::string(group), ": ", std::strerror(errno)));
   }
   return absl::OkStatus();
 }

@@ -1,6 +1,9 @@
 #include "tfplugin/server/serve.h"
 
 #include <fcntl.h>
+#include <grpc/support/log.h>
+#include <grpcpp/grpcpp.h>
+#include <grpcpp/health_check_service_interface.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -13,10 +16,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <grpc/support/log.h>
-#include <grpcpp/grpcpp.h>
-#include <grpcpp/health_check_service_interface.h>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -63,13 +62,13 @@ bool WriteAll(int fd, std::string_view text) {
 // written to stderr as plain text, which Terraform shows as unlabelled DEBUG
 // lines; route them through the hclog JSON logger instead.
 void LogFromGrpc(gpr_log_func_args* args) {
-  log::Level level = args->severity == GPR_LOG_SEVERITY_ERROR ? log::Level::kError
+  log::Level level = args->severity == GPR_LOG_SEVERITY_ERROR  ? log::Level::kError
                      : args->severity == GPR_LOG_SEVERITY_INFO ? log::Level::kDebug
-                                                                : log::Level::kTrace;
+                                                               : log::Level::kTrace;
   if (!log::Enabled(level)) return;
-  log::Write(level, absl::StrCat("grpc: ", args->message != nullptr ? args->message : ""),
-             {{"grpc_source", absl::StrCat(args->file != nullptr ? args->file : "?", ":",
-                                           args->line)}});
+  log::Write(
+      level, absl::StrCat("grpc: ", args->message != nullptr ? args->message : ""),
+      {{"grpc_source", absl::StrCat(args->file != nullptr ? args->file : "?", ":", args->line)}});
 }
 
 // go-plugin's GRPCController: Shutdown only signals the main thread. Calling
@@ -204,12 +203,11 @@ int Serve(bool debug, const ServeOptions& options, tfplugin6::Provider::Service*
     }
   }
 
-  log::Info("plugin server started",
-            {{"version", options.version},
-             {"network", endpoint->network},
-             {"address", endpoint->address},
-             {"tls", setup->cert_der.empty() ? "false" : "true"},
-             {"debug", debug ? "true" : "false"}});
+  log::Info("plugin server started", {{"version", options.version},
+                                      {"network", endpoint->network},
+                                      {"address", endpoint->address},
+                                      {"tls", setup->cert_der.empty() ? "false" : "true"},
+                                      {"debug", debug ? "true" : "false"}});
   std::string announce =
       debug ? DebugBanner(ReattachJson(options.provider_address, static_cast<long>(getpid()),
                                        endpoint->network, endpoint->address))

@@ -90,8 +90,7 @@ void SignalWatcher::Run() {
         latch_->Trigger(StopReason::kInterrupt);
       } else {
         int count = ++ignored_;
-        log::Info("plugin received interrupt signal, ignoring",
-                  {{"count", std::to_string(count)}});
+        log::Info("plugin received interrupt signal, ignoring", {{"count", std::to_string(count)}});
       }
     }
   }

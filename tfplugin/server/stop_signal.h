@@ -5,11 +5,12 @@
 #ifndef POLYBACKUP_TFPLUGIN_SERVER_STOP_SIGNAL_H_
 #define POLYBACKUP_TFPLUGIN_SERVER_STOP_SIGNAL_H_
 
+#include <pthread.h>
+
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
 #include <optional>
-#include <pthread.h>
 #include <thread>
 
 namespace polybackup::tfplugin {
@@ -35,9 +36,9 @@ class StopLatch {
 
 // Blocks SIGINT, SIGTERM and the watcher's internal wake-up signal (SIGUSR2)
 // in the calling thread, resets SIGINT/SIGTERM to their default disposition
-// (an inherited SIG_IGN would make sigwait miss them), and ignores SIGPIPE. Must run in main() before any
-// thread exists (gRPC starts threads lazily), so every later thread inherits
-// the mask. Returns false if pthread_sigmask fails.
+// (an inherited SIG_IGN would make sigwait miss them), and ignores SIGPIPE. Must run in main()
+// before any thread exists (gRPC starts threads lazily), so every later thread inherits the mask.
+// Returns false if pthread_sigmask fails.
 bool BlockServerSignals();
 
 // A thread that sigwait()s for SIGTERM and SIGINT.

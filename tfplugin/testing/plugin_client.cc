@@ -113,8 +113,7 @@ absl::StatusOr<std::unique_ptr<PluginClient>> PluginClient::Launch(const std::st
     client->client_cert_pem_ = cert->certificate_pem;
     presented = *cert;
     if (options.present_untrusted_cert) {
-      absl::StatusOr<Certificate> other =
-          GenerateSelfSignedCertificate({.curve = EcCurve::kP521});
+      absl::StatusOr<Certificate> other = GenerateSelfSignedCertificate({.curve = EcCurve::kP521});
       if (!other.ok()) return other.status();
       presented = *other;
     }
@@ -159,7 +158,8 @@ absl::StatusOr<std::unique_ptr<PluginClient>> PluginClient::Launch(const std::st
   // posix_spawn can reset dispositions to default but not set SIG_IGN: the
   // child inherits an ignored SIGINT from this process for the moment of the
   // spawn.
-  struct sigaction ignore {}, saved {};
+  struct sigaction ignore {
+  }, saved{};
   ignore.sa_handler = SIG_IGN;
   if (options.inherit_ignored_sigint) sigaction(SIGINT, &ignore, &saved);
   int rc = posix_spawn(&pid, binary.c_str(), &actions, &attr, argv.data(), envp.data());

@@ -17,6 +17,7 @@
 #ifndef POLYBACKUP_TFPLUGIN_TESTING_PLUGIN_CLIENT_H_
 #define POLYBACKUP_TFPLUGIN_TESTING_PLUGIN_CLIENT_H_
 
+#include <grpcpp/grpcpp.h>
 #include <sys/types.h>
 
 #include <chrono>
@@ -25,8 +26,6 @@
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <grpcpp/grpcpp.h>
 
 #include "absl/status/statusor.h"
 #include "tfplugin/proto/health.grpc.pb.h"

@@ -130,8 +130,7 @@ TEST_CASE("a client certificate other than PLUGIN_CLIENT_CERT is refused at the 
     std::this_thread::sleep_for(milliseconds(10));
     logged = client->StderrSoFar();
   }
-  CHECK(logged.find(R"("@level":"error","@message":"grpc: Handshake failed)") !=
-        std::string::npos);
+  CHECK(logged.find(R"("@level":"error","@message":"grpc: Handshake failed)") != std::string::npos);
   CHECK(logged.find("certificate verify failed") != std::string::npos);
   // The server is unharmed and keeps serving.
   CHECK_FALSE(client->WaitForExit(milliseconds(0)).has_value());
@@ -165,11 +164,11 @@ TEST_CASE("Shutdown RPC: on_shutdown runs, process exits 0, socket directory rem
   CHECK(client->Shutdown().ok());
   // go-plugin SIGKILLs a plugin that has not exited 2 s after Shutdown.
   CHECK(ExitCode(client->WaitForExit(milliseconds(2000))) == 0);
-  MESSAGE("Shutdown -> exit: ",
-          std::chrono::duration_cast<std::chrono::microseconds>(
-              std::chrono::steady_clock::now() - sent)
-              .count(),
-          " us");
+  MESSAGE(
+      "Shutdown -> exit: ",
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - sent)
+          .count(),
+      " us");
   CHECK(client->StderrSoFar().find("on_shutdown called") != std::string::npos);
   CHECK_FALSE(Exists(socket));
   CHECK_FALSE(Exists(Dirname(socket)));
@@ -198,8 +197,8 @@ TEST_CASE("the socket falls back to TCP in the port range when the path is too l
                      "/polybackup-long-" + std::string(90, 'x');
   mkdir(base.c_str(), 0700);
   LaunchOptions o;
-  o.env = {{"PLUGIN_UNIX_SOCKET_DIR", base}, {"PLUGIN_MIN_PORT", "23000"},
-           {"PLUGIN_MAX_PORT", "23100"}};
+  o.env = {
+      {"PLUGIN_UNIX_SOCKET_DIR", base}, {"PLUGIN_MIN_PORT", "23000"}, {"PLUGIN_MAX_PORT", "23100"}};
   auto client = MustLaunch(o);
   CHECK(client->handshake().network == "tcp");
   CHECK(client->handshake().address.rfind("127.0.0.1:", 0) == 0);
