@@ -52,6 +52,18 @@ function baseHeaders(ctx) {
   return {'x-amzn-RequestId': ctx.requestId(), 'Content-Type': 'application/json'};
 }
 
+// AWS Backup's modelled `Code` member is an opaque internal number (e.g. "ERROR_9101" for a vault
+// that still holds recovery points), not the error type: clients must take the type from
+// x-amzn-ErrorType (or __type). These numbers are stand-ins except ERROR_9101.
+const ERROR_NUMBERS = {
+  ResourceNotFoundException: 'ERROR_3937',
+  AlreadyExistsException: 'ERROR_2603',
+  InvalidParameterValueException: 'ERROR_2421',
+  MissingParameterValueException: 'ERROR_2422',
+  InvalidRequestException: 'ERROR_9101',
+  LimitExceededException: 'ERROR_2711',
+};
+
 // The restJson1 error as AWS Backup writes it: the type in x-amzn-ErrorType (with the Coral namespace
 // suffix the SDKs strip at ':'), and a body with __type, the modelled Code/Message/Type members and
 // any extra members of the exception (CreatorRequestId, Arn, Context).
@@ -59,7 +71,8 @@ function errorResponse(ctx, req, err) {
   let code = err.code || 'InternalFailure';
   if (err.internal) code = 'InternalFailure';
   const status = err.status || 500;
-  const body = {__type: code, Code: code, Message: err.message || code, Type: status >= 500 ? 'Server' : 'User'};
+  const body = {__type: code, Code: ERROR_NUMBERS[code] || 'ERROR_1000', Message: err.message || code,
+    Type: status >= 500 ? 'Server' : 'User'};
   for (const k of ['CreatorRequestId', 'Arn', 'Context']) {
     if (err[k] !== undefined) body[k] = err[k];
   }

@@ -129,6 +129,12 @@ function buildDocument(ctx, region, input, previous) {
   return doc;
 }
 
+// Two plan documents are the same when they differ at most in the generated RuleIds.
+function sameDocument(a, b) {
+  const strip = (d) => ({...d, Rules: d.Rules.map(({RuleId, ...rest}) => rest)});
+  return c.canonical(strip(a)) === c.canonical(strip(b));
+}
+
 function findPlan(ctx, region, id, {allowDeleted = false} = {}) {
   const plan = ctx.state.plans[id];
   if (!plan || plan.region !== region || (plan.deletedAt && !allowDeleted)) {
@@ -173,9 +179,13 @@ const ops = {
     }
     const document = buildDocument(ctx, region, body.BackupPlan);
     const tags = c.checkTags(body.BackupPlanTags, 'BackupPlanTags');
+    // Plan names are not unique on AWS; what is refused is a second plan with the very same plan
+    // document (name, rules, settings) as a live one, without a matching CreatorRequestId.
     const live = Object.values(ctx.state.plans).filter((p) => p.region === region && !p.deletedAt);
-    if (live.some((p) => current(p).document.BackupPlanName === document.BackupPlanName)) {
-      throw c.alreadyExists(`Backup plan with name ${document.BackupPlanName} already exists.`);
+    const same = live.find((p) => sameDocument(current(p).document, document));
+    if (same) {
+      throw c.alreadyExists('Backup plan with the same plan document already exists', {Arn: same.arn,
+        CreatorRequestId: same.creatorRequestId});
     }
     if (live.length >= ctx.state.limits.plans) throw c.limitExceeded(`Maximum number of backup plans (${ctx.state.limits.plans}) reached.`);
     const id = ctx.newId();
@@ -214,9 +224,6 @@ const ops = {
   UpdateBackupPlan(ctx, req, params, body) {
     const plan = findPlan(ctx, req.aws.region, params.planId);
     const document = buildDocument(ctx, plan.region, body.BackupPlan, current(plan).document);
-    const clash = Object.values(ctx.state.plans).some((p) => p.id !== plan.id && p.region === plan.region &&
-        !p.deletedAt && current(p).document.BackupPlanName === document.BackupPlanName);
-    if (clash) throw c.alreadyExists(`Backup plan with name ${document.BackupPlanName} already exists.`);
     const v = addVersion(ctx, plan, document);
     ctx.changed();
     return {BackupPlanId: plan.id, BackupPlanArn: plan.arn, CreationDate: c.epoch(v.createdAt), VersionId: v.versionId,

@@ -220,7 +220,12 @@ test('plans: validation errors reach the SDK as the modelled exceptions', async 
   await expectError(() => create({BackupPlanName: 'bad name', Rules: [rule('v1')]}), B.InvalidParameterValueException, 400);
   await expectError(() => create({BackupPlanName: 'q', Rules: [rule('v1')],
     AdvancedBackupSettings: [{ResourceType: 'RDS', BackupOptions: {WindowsVSS: 'enabled'}}]}), B.InvalidParameterValueException, 400);
-  await expectError(() => create({BackupPlanName: 'p', Rules: [rule('v1')]}), B.AlreadyExistsException, 400);
+  // Names may repeat (AWS does not key plans by name); the very same document may not.
+  await create({BackupPlanName: 'p', Rules: [rule('v1')]});
+  const same = await expectError(() => create({BackupPlanName: 'p', Rules: [rule('v1')]}), B.AlreadyExistsException, 400);
+  assert.match(same.message, /same plan document/);
+  assert.match(same.Arn, /:backup-plan:/);
+  assert.equal(same.Code, 'ERROR_2603'); // the modelled Code member is opaque; the type is in the header
 
   await control('/services/aws_backup/set_limits', {plans: 1});
   await expectError(() => create({BackupPlanName: 'r', Rules: [rule('v1')]}), B.LimitExceededException, 400);
