@@ -402,6 +402,12 @@ test('verifyAkSk on a fake ctx: repeated query keys, body hash, unsigned host', 
   assert.equal(huaweiAuth.verifyAkSk(ctx, req).accessKeyId, AK);
   assert.equal(huaweiAuth.verifyAkSk(ctx, {...req, rawBody: Buffer.from(body + ' ')}).code, 'APIGW.0301');
   assert.equal(huaweiAuth.verifyAkSk(ctx, {...req, rawQuery: 'tag=b&q=x%20y'}).code, 'APIGW.0301');
+  // A signer that decodes path segments before encoding them (Go SDK, our C++ signer) is accepted too.
+  const goStyle = huaweiAuth.DecodedPathSigner.sign({method: 'PUT', endpoint: 'http://csbs.local:8443/v1/p/policies/a%20b',
+    headers: {'content-type': 'application/json', 'host': 'csbs.local:8443', 'X-Sdk-Date': lower['x-sdk-date']},
+    queryParams: {tag: ['b', 'a'], q: 'x y'}, rawBody: Buffer.from(body)}, {getAk: () => AK, getSk: () => SK});
+  assert.notEqual(goStyle.Authorization, signed.Authorization);
+  assert.equal(huaweiAuth.verifyAkSk(ctx, {...req, headers: {...lower, authorization: goStyle.Authorization}}).accessKeyId, AK);
   const noHost = {...req, headers: {...lower, authorization: lower.authorization.replace('host;', '')}};
   assert.match(huaweiAuth.verifyAkSk(ctx, noHost).message, /host header is not signed/);
 });
