@@ -62,6 +62,7 @@ const ERROR_NUMBERS = {
   MissingParameterValueException: 'ERROR_2422',
   InvalidRequestException: 'ERROR_9101',
   LimitExceededException: 'ERROR_2711',
+  AccessDeniedException: 'ERROR_1001',
 };
 
 // The restJson1 error as AWS Backup writes it: the type in x-amzn-ErrorType (with the Coral namespace

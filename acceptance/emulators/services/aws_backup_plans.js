@@ -18,7 +18,7 @@ function checkLifecycle(lc, where) {
   if (lc === undefined || lc === null) return undefined;
   if (typeof lc !== 'object') throw c.invalidValue(`${where}.Lifecycle must be an object.`);
   const move = c.optionalInt(lc.MoveToColdStorageAfterDays, `${where}.Lifecycle.MoveToColdStorageAfterDays`, 1);
-  const del = c.optionalInt(lc.DeleteAfterDays, `${where}.Lifecycle.DeleteAfterDays`, 1);
+  const del = c.optionalInt(lc.DeleteAfterDays, `${where}.Lifecycle.DeleteAfterDays`, 1, 36500);
   // "Backups transitioned to cold storage must be stored in cold storage for a minimum of 90 days":
   // DeleteAfterDays must be at least MoveToColdStorageAfterDays + 90 (Lifecycle, API reference).
   if (move !== undefined && del !== undefined && del < move + 90) {
@@ -120,6 +120,10 @@ function buildDocument(ctx, region, input, previous) {
     if (r.EnableContinuousBackup !== undefined && r.EnableContinuousBackup !== null) {
       if (typeof r.EnableContinuousBackup !== 'boolean') throw c.invalidValue(`${where}.EnableContinuousBackup must be a boolean.`);
       out.EnableContinuousBackup = r.EnableContinuousBackup;
+      // Continuous backups cannot move to cold storage (AWS Backup developer guide, "Continuous backups").
+      if (r.EnableContinuousBackup && lc && lc.MoveToColdStorageAfterDays !== undefined) {
+        throw c.invalidValue(`${where}: continuous backup does not support MoveToColdStorageAfterDays.`);
+      }
     }
     return out;
   });
@@ -207,8 +211,11 @@ const ops = {
       version = plan.versions.find((v) => v.versionId === req.query.versionId);
       if (!version) throw c.notFound(`Backup plan ${plan.id} has no version ${req.query.versionId}.`);
     }
+    // AWS answers AdvancedBackupSettings only at the top level; the nested copy inside BackupPlan is
+    // always absent (terraform-provider-aws reads the top-level one for that reason).
+    const {AdvancedBackupSettings: nestedAdvanced, ...nested} = version.document;
     const out = {
-      BackupPlan: version.document,
+      BackupPlan: nested,
       BackupPlanId: plan.id,
       BackupPlanArn: plan.arn,
       VersionId: version.versionId,
@@ -315,8 +322,13 @@ const ops = {
   },
 };
 
+// Selection calls under a plan that is gone answer InvalidParameterValueException "Cannot find
+// Backup plan" rather than ResourceNotFoundException (terraform-provider-aws treats both as gone).
 function findSelection(ctx, region, planId, selectionId) {
-  findPlan(ctx, region, planId);
+  const plan = ctx.state.plans[planId];
+  if (!plan || plan.region !== region || plan.deletedAt) {
+    throw c.invalidValue(`Cannot find Backup plan with ID ${planId}`);
+  }
   const s = ctx.state.selections[selectionId];
   if (!s || s.planId !== planId) throw c.notFound(`Backup selection ${selectionId} not found in plan ${planId}.`);
   return s;
@@ -370,6 +382,10 @@ function checkSelection(ctx, input) {
   out.Conditions = {};
   for (const k of ['StringEquals', 'StringNotEquals', 'StringLike', 'StringNotLike']) {
     out.Conditions[k] = checkConditionList(cond[k], `Conditions.${k}`);
+  }
+  // The API refuses a selection that names no resource at all (terraform-provider-aws #24235).
+  if (!(out.Resources && out.Resources.length) && !(out.ListOfTags && out.ListOfTags.length)) {
+    throw c.invalidValue('Either ListOfTags or Resources must be specified and not empty.');
   }
   return out;
 }

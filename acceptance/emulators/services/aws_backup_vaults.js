@@ -8,11 +8,15 @@ const c = require('./aws_backup_common');
 const VAULT_NAME_RE = /^[a-zA-Z0-9\-_]{2,50}$/;
 const KMS_ARN_RE = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)\/.+$/;
 
-function findVault(ctx, region, name) {
+// accessDeniedWhenMissing: DescribeBackupVault of a vault that does not exist answers
+// AccessDeniedException (403), not ResourceNotFoundException, even to a caller with every
+// permission (terraform-provider-aws and ansible amazon.aws both special-case it).
+function findVault(ctx, region, name, {accessDeniedWhenMissing = false} = {}) {
   const vault = ctx.state.vaults[`${region}/${name}`];
-  if (!vault) {
-    throw c.notFound(`Backup vault ${name} does not exist.`, {Type: 'User'});
+  if (!vault && accessDeniedWhenMissing) {
+    throw c.awsError(403, 'AccessDeniedException', 'Insufficient privileges to perform this action.');
   }
+  if (!vault) throw c.notFound(`Backup vault ${name} does not exist.`);
   return vault;
 }
 
@@ -80,7 +84,7 @@ const ops = {
   },
 
   DescribeBackupVault(ctx, req, params) {
-    return vaultMember(findVault(ctx, req.aws.region, params.vaultName));
+    return vaultMember(findVault(ctx, req.aws.region, params.vaultName, {accessDeniedWhenMissing: true}));
   },
 
   DeleteBackupVault(ctx, req, params) {

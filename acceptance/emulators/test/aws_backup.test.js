@@ -45,6 +45,13 @@ async function expectError(fn, cls, status) {
   assert.fail(`expected ${cls.name}`);
 }
 
+// For errors outside the Backup model (the SDK makes a BackupServiceException named after the type).
+async function expectNamed(fn, name, status) {
+  const e = await expectError(fn, B.BackupServiceException, status);
+  assert.equal(e.name, name);
+  return e;
+}
+
 function rule(vault, extra = {}) {
   return {RuleName: 'daily', TargetBackupVaultName: vault, ScheduleExpression: 'cron(0 5 ? * * *)', ...extra};
 }
@@ -99,8 +106,9 @@ test('vaults: create, describe, list with pagination, delete, errors', async () 
   await expectError(() => vault('kms-bad', {EncryptionKeyArn: 'not-an-arn'}), B.InvalidParameterValueException, 400);
 
   await client.send(new B.DeleteBackupVaultCommand({BackupVaultName: 'third_vault'}));
-  await expectError(() => client.send(new B.DescribeBackupVaultCommand({BackupVaultName: 'third_vault'})),
-      B.ResourceNotFoundException, 404);
+  // Describing a missing vault is AccessDeniedException on AWS, not ResourceNotFoundException.
+  await expectNamed(() => client.send(new B.DescribeBackupVaultCommand({BackupVaultName: 'third_vault'})),
+      'AccessDeniedException', 403);
   await expectError(() => client.send(new B.DeleteBackupVaultCommand({BackupVaultName: 'third_vault'})),
       B.ResourceNotFoundException, 404);
 
@@ -110,8 +118,8 @@ test('vaults: create, describe, list with pagination, delete, errors', async () 
 
   // A vault in another region is another vault (the region comes from the signature scope).
   const west = makeClient({region: 'us-west-2'});
-  await expectError(() => west.send(new B.DescribeBackupVaultCommand({BackupVaultName: 'main-vault'})),
-      B.ResourceNotFoundException, 404);
+  await expectNamed(() => west.send(new B.DescribeBackupVaultCommand({BackupVaultName: 'main-vault'})),
+      'AccessDeniedException', 403);
   west.destroy();
 });
 
@@ -137,6 +145,9 @@ test('plans: create, get, update into versions, list, delete', async () => {
 
   const got = await client.send(new B.GetBackupPlanCommand({BackupPlanId: id}));
   assert.equal(got.VersionId, created.VersionId);
+  // Advanced settings come back at the top level only, as on AWS.
+  assert.deepEqual(got.AdvancedBackupSettings, [{ResourceType: 'EC2', BackupOptions: {WindowsVSS: 'enabled'}}]);
+  assert.equal(got.BackupPlan.AdvancedBackupSettings, undefined);
   assert.ok(got.CreationDate instanceof Date);
   assert.equal(got.DeletionDate, undefined);
   const r = got.BackupPlan.Rules[0];
@@ -218,6 +229,10 @@ test('plans: validation errors reach the SDK as the modelled exceptions', async 
   await expectError(() => create({BackupPlanName: 'q', Rules: [rule('v1', {ScheduleExpression: 'every day'})]}), B.InvalidParameterValueException, 400);
   await expectError(() => create({BackupPlanName: 'q', Rules: [rule('v1'), rule('v1')]}), B.InvalidParameterValueException, 400);
   await expectError(() => create({BackupPlanName: 'bad name', Rules: [rule('v1')]}), B.InvalidParameterValueException, 400);
+  await expectError(() => create({BackupPlanName: 'q', Rules: [rule('v1', {Lifecycle: {DeleteAfterDays: 36501}})]}),
+      B.InvalidParameterValueException, 400);
+  await expectError(() => create({BackupPlanName: 'q', Rules: [rule('v1', {EnableContinuousBackup: true,
+    Lifecycle: {MoveToColdStorageAfterDays: 30, DeleteAfterDays: 365}})]}), B.InvalidParameterValueException, 400);
   await expectError(() => create({BackupPlanName: 'q', Rules: [rule('v1')],
     AdvancedBackupSettings: [{ResourceType: 'RDS', BackupOptions: {WindowsVSS: 'enabled'}}]}), B.InvalidParameterValueException, 400);
   // Names may repeat (AWS does not key plans by name); the very same document may not.
@@ -271,6 +286,13 @@ test('selections: create, get, list, delete; a plan with selections cannot be de
   B.InvalidParameterValueException, 400);
   await expectError(() => client.send(new B.CreateBackupSelectionCommand({BackupPlanId: 'nope',
     BackupSelection: {SelectionName: 's', IamRoleArn: role, Resources: ['*']}})), B.ResourceNotFoundException, 404);
+
+  await expectError(() => client.send(new B.CreateBackupSelectionCommand({BackupPlanId: planId,
+    BackupSelection: {SelectionName: 'empty', IamRoleArn: role}})), B.InvalidParameterValueException, 400);
+  // Selection calls under a plan that does not exist: InvalidParameterValueException "Cannot find Backup plan".
+  const gone = await expectError(() => client.send(new B.GetBackupSelectionCommand({BackupPlanId: 'no-plan', SelectionId: created.SelectionId})),
+      B.InvalidParameterValueException, 400);
+  assert.match(gone.message, /Cannot find Backup plan/);
 
   const refused = await expectError(() => client.send(new B.DeleteBackupPlanCommand({BackupPlanId: planId})),
       B.InvalidRequestException, 400);
@@ -417,7 +439,7 @@ test('control ops: seed role, mutate, delete plan and vault out of band', async 
       B.ResourceNotFoundException, 404);
 
   await control('/services/aws_backup/delete_vault', {name: 'v1'});
-  await expectError(() => client.send(new B.DescribeBackupVaultCommand({BackupVaultName: 'v1'})), B.ResourceNotFoundException, 404);
+  await expectNamed(() => client.send(new B.DescribeBackupVaultCommand({BackupVaultName: 'v1'})), 'AccessDeniedException', 403);
   const state = await control('/state');
   assert.deepEqual(Object.keys(state.aws_backup.vaults), []);
 });
