@@ -94,9 +94,10 @@ function csbsUrl(ctx) {
   return ctx.state.settings.csbs_url || null;
 }
 
-function buildCatalog(ctx, project, region) {
+function buildCatalog(ctx, req, project, region) {
   const catalog = [];
-  const iamUrl = ctx.urls && ctx.urls.huaweicloud_iam;
+  // Our own URL is the one the client just called.
+  const iamUrl = (ctx.urls && ctx.urls.huaweicloud_iam) || (req.headers.host ? `http://${req.headers.host}` : null);
   if (iamUrl) {
     catalog.push({id: 'b1e7c6a0f2d34c5e9a8b7c6d5e4f3a21', name: 'iam', type: 'identity',
       endpoints: [{id: 'e1d2c3b4a5964f7e8d9c0b1a2f3e4d51', interface: 'public', region, region_id: region,
@@ -116,7 +117,7 @@ function buildCatalog(ctx, project, region) {
   return catalog;
 }
 
-function tokenBody(ctx, record, withCatalog) {
+function tokenBody(ctx, req, record, withCatalog) {
   const state = ctx.state;
   const user = state.users[record.user_id];
   const domain = state.domains[user.domain_id];
@@ -136,7 +137,7 @@ function tokenBody(ctx, record, withCatalog) {
     const d = state.domains[record.domain_id];
     token.domain = {id: d.id, name: d.name};
   }
-  if (withCatalog) token.catalog = buildCatalog(ctx, project, project ? project.name : 'eu-de');
+  if (withCatalog) token.catalog = buildCatalog(ctx, req, project, project ? project.name : 'eu-de');
   return {token};
 }
 
@@ -203,7 +204,7 @@ function issueToken(ctx, req) {
   return {
     status: 201,
     headers: {'content-type': 'application/json', 'x-subject-token': token, 'x-request-id': ctx.requestId()},
-    body: tokenBody(ctx, record, withCatalog),
+    body: tokenBody(ctx, req, record, withCatalog),
   };
 }
 
@@ -216,7 +217,7 @@ function validateToken(ctx, req) {
   return {
     status: 200,
     headers: {'content-type': 'application/json', 'x-subject-token': subject, 'x-request-id': ctx.requestId()},
-    body: tokenBody(ctx, record, req.query.nocatalog !== 'true'),
+    body: tokenBody(ctx, req, record, req.query.nocatalog !== 'true'),
   };
 }
 

@@ -248,6 +248,8 @@ test('Keystone token path: issue, catalog, use with plain fetch, validate', asyn
   assert.equal(body.token.user.name, 'pbtest-user');
   const ttl = Date.parse(body.token.expires_at) - Date.parse(body.token.issued_at);
   assert.equal(ttl, 24 * 3600 * 1000);
+  const identity = body.token.catalog.find((c) => c.type === 'identity');
+  assert.equal(identity.endpoints[0].url, `${urls.huaweicloud_iam}/v3`);
   for (const type of ['data-protect', 'csbs']) {
     const entry = body.token.catalog.find((c) => c.type === type);
     assert.ok(entry, `catalog has ${type}`);
