@@ -1,6 +1,9 @@
-// libFuzzer target for the cty codecs (built only with
-// -DPOLYBACKUP_FUZZ=ON and clang). Run:
-//   build-fuzz/tfplugin/cty/tfplugin_cty_codec_fuzz -max_total_time=60
+// libFuzzer target for the cty codecs: whatever decodes must re-encode and
+// decode back to an equal value (codec_property.h). Built only with clang:
+//   CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DPOLYBACKUP_FUZZ=ON \
+//     -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fsanitize=fuzzer-no-link"
+//   cmake --build build-fuzz --target tfplugin_cty_codec_fuzz
+//   build-fuzz/tfplugin/cty/tfplugin_cty_codec_fuzz -max_total_time=60 CORPUS_DIR
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>

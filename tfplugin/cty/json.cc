@@ -191,6 +191,12 @@ class Decoder {
     ++pos_;
     std::string out;
     while (true) {
+      const size_t run = pos_;  // copy plain runs in one go
+      while (pos_ < s_.size() && s_[pos_] != '"' && s_[pos_] != '\\' &&
+             static_cast<unsigned char>(s_[pos_]) >= 0x20) {
+        ++pos_;
+      }
+      out.append(s_.substr(run, pos_ - run));
       if (pos_ >= s_.size()) return Syntax("unterminated string");
       const char c = s_[pos_++];
       if (c == '"') return out;

@@ -152,12 +152,12 @@ class Decoder {
       if (kh.tag != Tag::kStr && kh.tag != Tag::kBin) {
         return path_.Error(object ? "attribute names must be strings" : "map keys must be strings");
       }
+      std::string key(kh.payload);
       const Type* et = nullptr;
       if (object) {
-        auto it = t.attributes().find(std::string(kh.payload));
+        auto it = t.attributes().find(key);
         if (it == t.attributes().end()) {
-          return path_.Error(
-              absl::StrCat("unsupported attribute \"", std::string(kh.payload), "\""));
+          return path_.Error(absl::StrCat("unsupported attribute \"", key, "\""));
         }
         et = &it->second;
       }
@@ -165,8 +165,10 @@ class Decoder {
                   Step{object ? PathStep::Kind::kAttribute : PathStep::Kind::kKey, kh.payload, 0});
       auto v = Decode(object ? *et : t.element(), depth + 1);
       if (!v.ok()) return v.status();
-      auto [pos, inserted] = out.insert_or_assign(std::string(kh.payload), *std::move(v));
-      if (object && !inserted) return path_.Error("duplicate attribute");
+      const size_t before = out.size();
+      // cty writes keys sorted, so the end is the right hint almost always.
+      out.insert_or_assign(out.end(), std::move(key), *std::move(v));
+      if (object && out.size() == before) return path_.Error("duplicate attribute");
     }
     if (object) return Value::Object(t, std::move(out));
     return Value::Map(t.element(), std::move(out));

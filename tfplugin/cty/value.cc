@@ -23,6 +23,9 @@ enum class State : uint8_t { kNull, kUnknown, kKnown };
 // concrete type), or the two have the same shape with the same rule inside.
 bool Conforms(const Type& have, const Type& want) {
   if (want.is_dynamic() || have.is_dynamic()) return true;
+  // Decoded values share their schema's type representation, which makes
+  // this check O(1) on the hot path (operator== compares pointers first).
+  if (have == want) return true;
   if (have.kind() != want.kind()) return false;
   switch (want.kind()) {
     case Type::Kind::kList:
