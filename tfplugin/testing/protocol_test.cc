@@ -103,6 +103,30 @@ TEST_CASE("the provider service is registered; the base class answers UNIMPLEMEN
   }
 }
 
+TEST_CASE("requests larger than gRPC's 4 MiB default are accepted (256 MiB limit)") {
+  auto client = MustLaunch();
+  tfplugin6::ValidateProviderConfig::Request req;
+  req.mutable_config()->set_msgpack(std::string(6 << 20, 'x'));
+  tfplugin6::ValidateProviderConfig::Response resp;
+  grpc::ClientContext ctx;
+  ctx.set_deadline(std::chrono::system_clock::now() + milliseconds(10000));
+  grpc::Status s = client->provider().ValidateProviderConfig(&ctx, req, &resp);
+  // The message was received and dispatched to the (unimplemented) handler
+  // instead of being refused with RESOURCE_EXHAUSTED.
+  CHECK(s.error_code() == grpc::StatusCode::UNIMPLEMENTED);
+}
+
+TEST_CASE("an unparseable PLUGIN_CLIENT_CERT stops the server before the handshake") {
+  LaunchOptions o;
+  o.auto_mtls = false;
+  o.expect_handshake = false;
+  o.env = {{"PLUGIN_CLIENT_CERT", "not a certificate"}, {"TF_LOG", "ERROR"}};
+  auto client = MustLaunch(o);
+  CHECK(ExitCode(client->WaitForExit(milliseconds(10000))) == 1);
+  CHECK(client->StdoutSoFar().empty());
+  CHECK(client->StderrSoFar().find("PLUGIN_CLIENT_CERT") != std::string::npos);
+}
+
 TEST_CASE("protocol 6 is answered whatever order the client offers") {
   for (const char* offered : {"5,6", "6,5", "5"}) {
     CAPTURE(offered);
