@@ -280,6 +280,25 @@ test('Keystone: wrong password is 401 with the Keystone error body', async () =>
   assert.equal(unknownProject.status, 401);
 });
 
+test('Keystone: domain scope, no scope, nocatalog, malformed body', async () => {
+  const domain = await keystoneToken({scope: {domain: {name: 'pbtest-domain'}}});
+  assert.equal(domain.status, 201);
+  assert.equal(domain.body.token.domain.name, 'pbtest-domain');
+  assert.equal(domain.body.token.project, undefined);
+  // A domain-scoped token is no good for a project API.
+  assert.equal((await withToken(domain.token, 'GET', '/policies')).status, 401);
+  const unscoped = await keystoneToken({scope: null});
+  assert.equal(unscoped.body.token.domain.name, 'pbtest-domain');
+  const r = await fetch(`${urls.huaweicloud_iam}/v3/auth/tokens?nocatalog=true`, {method: 'POST',
+    body: JSON.stringify({auth: {identity: {methods: ['password'], password: {user: {name: 'pbtest-user',
+      password: 'pbtest-Passw0rd!', domain: {name: 'pbtest-domain'}}}}, scope: {project: {id: PID}}}})});
+  assert.equal(r.status, 201);
+  assert.equal((await r.json()).token.catalog, undefined);
+  const bad = await fetch(`${urls.huaweicloud_iam}/v3/auth/tokens`, {method: 'POST', body: '{"auth":'});
+  assert.equal(bad.status, 400);
+  assert.equal((await bad.json()).error.code, 400);
+});
+
 test('expired token is rejected with APIGW.0307; a renewed one works', async () => {
   await control('/services/huaweicloud_csbs/settings', {token_ttl_seconds: 60});
   const {token, body} = await keystoneToken();
