@@ -13,6 +13,7 @@ const ROLE_ARN_RE = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+
 const DEFAULT_START_WINDOW = 480;
 const DEFAULT_COMPLETION_WINDOW = 10080;
 const DEFAULT_TIMEZONE = 'Etc/UTC';
+const ADVANCED_OPTIONS = {EC2: ['WindowsVSS'], S3: ['BackupACLs', 'BackupObjectTags']};
 
 function checkLifecycle(lc, where) {
   if (lc === undefined || lc === null) return undefined;
@@ -49,17 +50,19 @@ function checkAdvanced(list) {
   if (list === undefined || list === null) return undefined;
   if (!Array.isArray(list)) throw c.invalidValue('AdvancedBackupSettings must be a list.');
   return list.map((s, i) => {
-    // Only EC2 with Windows VSS is documented (AdvancedBackupSetting, API reference).
-    if (!s || s.ResourceType !== 'EC2') {
-      throw c.invalidValue(`AdvancedBackupSettings[${i}].ResourceType must be EC2, got ${JSON.stringify(s && s.ResourceType)}.`);
+    // Documented options (AdvancedBackupSetting, API reference): EC2 WindowsVSS; S3 BackupACLs and
+    // BackupObjectTags; each "enabled" or "disabled".
+    const allowed = ADVANCED_OPTIONS[s && s.ResourceType];
+    if (!allowed) {
+      throw c.invalidValue(`AdvancedBackupSettings[${i}].ResourceType must be EC2 or S3, got ${JSON.stringify(s && s.ResourceType)}.`);
     }
     const opts = c.optionalStringMap(s.BackupOptions, `AdvancedBackupSettings[${i}].BackupOptions`) || {};
     for (const [k, v] of Object.entries(opts)) {
-      if (k !== 'WindowsVSS' || !['enabled', 'disabled'].includes(v)) {
-        throw c.invalidValue(`AdvancedBackupSettings[${i}].BackupOptions supports only WindowsVSS=enabled|disabled.`);
+      if (!allowed.includes(k) || !['enabled', 'disabled'].includes(v)) {
+        throw c.invalidValue(`AdvancedBackupSettings[${i}].BackupOptions for ${s.ResourceType} supports ${allowed.join(', ')} = enabled|disabled.`);
       }
     }
-    return {ResourceType: 'EC2', BackupOptions: opts};
+    return {ResourceType: s.ResourceType, BackupOptions: opts};
   });
 }
 
@@ -111,9 +114,10 @@ function buildDocument(ctx, region, input, previous) {
       out.CopyActions = r.CopyActions.map((a, j) => {
         const arn = c.requireString(a && a.DestinationBackupVaultArn, `${where}.CopyActions[${j}].DestinationBackupVaultArn`);
         if (!VAULT_ARN_RE.test(arn)) throw c.invalidValue(`Invalid DestinationBackupVaultArn ${arn}.`);
-        const copy = {DestinationBackupVaultArn: arn};
+        // A copy action without a lifecycle is stored as an empty ("custom") lifecycle and answered
+        // as {} (terraform-provider-aws #37862), not omitted.
         const clc = checkLifecycle(a.Lifecycle, `${where}.CopyActions[${j}]`);
-        if (clc !== undefined) copy.Lifecycle = clc;
+        const copy = {DestinationBackupVaultArn: arn, Lifecycle: clc === undefined ? {} : clc};
         return copy;
       });
     }
@@ -204,8 +208,9 @@ const ops = {
   },
 
   GetBackupPlan(ctx, req, params) {
-    // A deleted plan is still readable, with DeletionDate set (callers must treat that as gone).
-    const plan = findPlan(ctx, req.aws.region, params.planId, {allowDeleted: true});
+    // A deleted plan is ResourceNotFoundException here (terraform-provider-aws's "disappears" tests
+    // rely on it); only ListBackupPlans?includeDeleted=true still shows it, with DeletionDate.
+    const plan = findPlan(ctx, req.aws.region, params.planId);
     let version = current(plan);
     if (req.query.versionId) {
       version = plan.versions.find((v) => v.versionId === req.query.versionId);
@@ -222,7 +227,6 @@ const ops = {
       CreationDate: c.epoch(version.createdAt),
     };
     if (plan.creatorRequestId) out.CreatorRequestId = plan.creatorRequestId;
-    if (plan.deletedAt) out.DeletionDate = c.epoch(plan.deletedAt);
     if (plan.lastExecutionAt) out.LastExecutionDate = c.epoch(plan.lastExecutionAt);
     if (version.document.AdvancedBackupSettings) out.AdvancedBackupSettings = version.document.AdvancedBackupSettings;
     return out;
@@ -260,7 +264,7 @@ const ops = {
   },
 
   ListBackupPlanVersions(ctx, req, params) {
-    const plan = findPlan(ctx, req.aws.region, params.planId, {allowDeleted: true});
+    const plan = findPlan(ctx, req.aws.region, params.planId);
     const {items, nextToken} = c.page([...plan.versions].reverse(), req.query);
     const out = {BackupPlanVersionsList: items.map((v) => listMember(plan, v))};
     if (nextToken) out.NextToken = nextToken;

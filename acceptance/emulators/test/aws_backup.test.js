@@ -196,12 +196,13 @@ test('plans: create, get, update into versions, list, delete', async () => {
   await expectError(() => client.send(new B.ListBackupPlansCommand({MaxResults: 2, NextToken: 'forged'})),
       B.InvalidParameterValueException, 400);
 
-  // Delete: gone from the list, still readable with DeletionDate (as AWS does).
+  // Delete: GetBackupPlan is ResourceNotFoundException; only includeDeleted lists it, with DeletionDate.
   const del = await client.send(new B.DeleteBackupPlanCommand({BackupPlanId: id}));
   assert.ok(del.DeletionDate instanceof Date);
   assert.equal(del.VersionId, updated.VersionId);
-  const after = await client.send(new B.GetBackupPlanCommand({BackupPlanId: id}));
-  assert.ok(after.DeletionDate instanceof Date);
+  await expectError(() => client.send(new B.GetBackupPlanCommand({BackupPlanId: id})), B.ResourceNotFoundException, 404);
+  await expectError(() => client.send(new B.GetBackupPlanCommand({BackupPlanId: id, VersionId: created.VersionId})),
+      B.ResourceNotFoundException, 404);
   const listed = await client.send(new B.ListBackupPlansCommand({}));
   assert.ok(!listed.BackupPlansList.some((p) => p.BackupPlanId === id));
   const withDeleted = await client.send(new B.ListBackupPlansCommand({IncludeDeleted: true}));
@@ -235,6 +236,15 @@ test('plans: validation errors reach the SDK as the modelled exceptions', async 
     Lifecycle: {MoveToColdStorageAfterDays: 30, DeleteAfterDays: 365}})]}), B.InvalidParameterValueException, 400);
   await expectError(() => create({BackupPlanName: 'q', Rules: [rule('v1')],
     AdvancedBackupSettings: [{ResourceType: 'RDS', BackupOptions: {WindowsVSS: 'enabled'}}]}), B.InvalidParameterValueException, 400);
+  await expectError(() => create({BackupPlanName: 'q', Rules: [rule('v1')],
+    AdvancedBackupSettings: [{ResourceType: 'S3', BackupOptions: {WindowsVSS: 'enabled'}}]}), B.InvalidParameterValueException, 400);
+  await create({BackupPlanName: 's3', Rules: [rule('v1')],
+    AdvancedBackupSettings: [{ResourceType: 'S3', BackupOptions: {BackupACLs: 'disabled', BackupObjectTags: 'enabled'}}]});
+  // A copy action without a lifecycle comes back with an empty one.
+  const copy = await create({BackupPlanName: 'copy', Rules: [rule('v1', {CopyActions: [
+    {DestinationBackupVaultArn: 'arn:aws:backup:eu-west-1:123456789012:backup-vault:dr'}]})]});
+  const copyRead = await client.send(new B.GetBackupPlanCommand({BackupPlanId: copy.BackupPlanId}));
+  assert.deepEqual(copyRead.BackupPlan.Rules[0].CopyActions[0].Lifecycle, {});
   // Names may repeat (AWS does not key plans by name); the very same document may not.
   await create({BackupPlanName: 'p', Rules: [rule('v1')]});
   const same = await expectError(() => create({BackupPlanName: 'p', Rules: [rule('v1')]}), B.AlreadyExistsException, 400);
@@ -434,7 +444,7 @@ test('control ops: seed role, mutate, delete plan and vault out of band', async 
   assert.equal(got.BackupPlan.Rules[0].ScheduleExpression, 'cron(0 9 * * ? *)');
 
   await control('/services/aws_backup/delete_plan', {plan_id: p.BackupPlanId});
-  assert.ok((await client.send(new B.GetBackupPlanCommand({BackupPlanId: p.BackupPlanId}))).DeletionDate);
+  await expectError(() => client.send(new B.GetBackupPlanCommand({BackupPlanId: p.BackupPlanId})), B.ResourceNotFoundException, 404);
   await expectError(() => client.send(new B.ListBackupSelectionsCommand({BackupPlanId: p.BackupPlanId})),
       B.ResourceNotFoundException, 404);
 
