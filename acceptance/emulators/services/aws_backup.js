@@ -91,7 +91,8 @@ module.exports = {
   throttle: {status: 429, code: 'ThrottlingException', message: 'Rate exceeded'},
 
   initialState() {
-    return {plans: {}, vaults: {}, selections: {}, tags: {}, idempotency: {}, roles: {}, limits: {...DEFAULT_LIMITS}};
+    return {plans: {}, vaults: {}, selections: {}, tags: {}, idempotency: {}, roles: {}, roleReadyAt: {},
+      limits: {...DEFAULT_LIMITS}};
   },
 
   routeKey(req) {
@@ -122,11 +123,18 @@ module.exports = {
   errorResponse,
 
   control: {
-    // Registers an IAM role AWS Backup may assume; returns its ARN.
+    // Registers an IAM role AWS Backup may assume; returns its ARN. With propagation_seconds the
+    // role is refused ("cannot be assumed") for that long, like a freshly created IAM role.
     seed_iam_role(ctx, body) {
       const name = c.requireString(body.name, 'name');
       const arn = c.roleArn(name, body.path || '/');
       ctx.state.roles[name] = arn;
+      ctx.state.roleReadyAt = ctx.state.roleReadyAt || {};
+      if (body.propagation_seconds) {
+        ctx.state.roleReadyAt[name] = ctx.now().getTime() + Number(body.propagation_seconds) * 1000;
+      } else {
+        delete ctx.state.roleReadyAt[name];
+      }
       ctx.changed();
       return {arn};
     },

@@ -364,7 +364,11 @@ function checkSelection(ctx, input) {
   const role = c.requireString(input.IamRoleArn, 'BackupSelection.IamRoleArn');
   const m = ROLE_ARN_RE.exec(role);
   if (!m) throw c.invalidValue(`Invalid IamRoleArn ${role}.`);
-  if (!Object.values(ctx.state.roles).includes(role)) {
+  const roleName = Object.keys(ctx.state.roles).find((n) => ctx.state.roles[n] === role);
+  // An unseeded role, or one still "propagating" (seed_iam_role propagation_seconds), is refused the
+  // way AWS refuses a role IAM has not replicated yet; clients retry on "cannot be assumed".
+  const readyAt = roleName && (ctx.state.roleReadyAt || {})[roleName];
+  if (!roleName || (readyAt && ctx.now().getTime() < readyAt)) {
     throw c.invalidValue(`IAM Role ${role} cannot be assumed by AWS Backup.`);
   }
   const out = {SelectionName: name, IamRoleArn: role};

@@ -304,6 +304,16 @@ test('selections: create, get, list, delete; a plan with selections cannot be de
       B.InvalidParameterValueException, 400);
   assert.match(gone.message, /Cannot find Backup plan/);
 
+  // A role still propagating is refused until its time has passed (the control clock moves it).
+  const {arn: young} = await control('/services/aws_backup/seed_iam_role', {name: 'young', propagation_seconds: 30});
+  const youngSel = {BackupPlanId: planId, BackupSelection: {SelectionName: 'young', IamRoleArn: young, Resources: ['*']}};
+  const notYet = await expectError(() => client.send(new B.CreateBackupSelectionCommand(youngSel)), B.InvalidParameterValueException, 400);
+  assert.match(notYet.message, /cannot be assumed/);
+  await control('/clock', {offset_seconds: 31});
+  const youngCreated = await client.send(new B.CreateBackupSelectionCommand(youngSel));
+  await client.send(new B.DeleteBackupSelectionCommand({BackupPlanId: planId, SelectionId: youngCreated.SelectionId}));
+  await control('/clock', {offset_seconds: 0});
+
   const refused = await expectError(() => client.send(new B.DeleteBackupPlanCommand({BackupPlanId: planId})),
       B.InvalidRequestException, 400);
   assert.match(refused.message, /selections/);
