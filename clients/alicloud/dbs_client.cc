@@ -5,6 +5,7 @@
 #include "clients/core/cloud_error.h"
 #include "clients/core/idempotency.h"
 #include "clients/core/pagination.h"
+#include "clients/core/poll.h"
 
 namespace polybackup::clients::alicloud {
 namespace {
@@ -261,6 +262,40 @@ absl::Status DbsClient::ReleaseBackupPlan(const std::string& id, const CallOptio
   return rpc_.Call("ReleaseBackupPlan", {{"BackupPlanId", id}, {"ClientToken", Token()}},
                    options, {.idempotency = Idempotency::kTokenized})
       .status();
+}
+
+absl::Status DbsClient::WaitForPlanStatus(const std::string& id, const std::string& status,
+                                          const std::vector<std::string>& failed_states,
+                                          std::chrono::milliseconds interval,
+                                          const CallOptions& options) const {
+  PollOptions poll{.interval = interval, .deadline = options.deadline, .cancel = options.cancel,
+                   .what = "DBS backup plan " + id + " to be " + status};
+  return PollUntil(rpc_.clock(), poll, [&](std::string* progress) -> absl::StatusOr<bool> {
+    absl::StatusOr<DbsBackupPlan> plan = DescribeBackupPlan(id, options);
+    if (!plan.ok()) return plan.status();
+    *progress = plan->backup_plan_status;
+    for (const std::string& failed : failed_states) {
+      if (plan->backup_plan_status == failed) {
+        std::string why = plan->err_message.empty() ? "" : ": " + plan->err_message;
+        return absl::FailedPreconditionError("DBS backup plan " + id + " is " + failed +
+                                             " instead of " + status + why);
+      }
+    }
+    return plan->backup_plan_status == status;
+  });
+}
+
+absl::Status DbsClient::WaitForPlanGone(const std::string& id, std::chrono::milliseconds interval,
+                                        const CallOptions& options) const {
+  PollOptions poll{.interval = interval, .deadline = options.deadline, .cancel = options.cancel,
+                   .what = "DBS backup plan " + id + " to be released"};
+  return PollUntil(rpc_.clock(), poll, [&](std::string* progress) -> absl::StatusOr<bool> {
+    absl::StatusOr<DbsBackupPlan> plan = DescribeBackupPlan(id, options);
+    if (absl::IsNotFound(plan.status())) return true;
+    if (!plan.ok()) return plan.status();
+    *progress = plan->backup_plan_status;
+    return false;
+  });
 }
 
 }  // namespace polybackup::clients::alicloud

@@ -76,6 +76,20 @@ class DbsClient {
   absl::Status ReleaseBackupPlan(const std::string& backup_plan_id,
                                  const CallOptions& options = {}) const;
 
+  // Polls DescribeBackupPlan every `interval` until the plan's status is
+  // `status`. FailedPrecondition as soon as it shows one of `failed_states`
+  // (e.g. "init" when the precheck failed: the plan's ErrMessage is quoted);
+  // NotFound if it vanishes; DeadlineExceeded at options.deadline; Cancelled.
+  absl::Status WaitForPlanStatus(const std::string& backup_plan_id, const std::string& status,
+                                 const std::vector<std::string>& failed_states,
+                                 std::chrono::milliseconds interval,
+                                 const CallOptions& options = {}) const;
+
+  // Polls until DescribeBackupPlan says NotFound (after ReleaseBackupPlan).
+  absl::Status WaitForPlanGone(const std::string& backup_plan_id,
+                               std::chrono::milliseconds interval,
+                               const CallOptions& options = {}) const;
+
   const std::string& endpoint() const { return rpc_.endpoint(); }
 
  private:

@@ -177,6 +177,25 @@ TEST_CASE("lifecycle calls: parameters and not-found release") {
   CHECK(c.ReleaseBackupPlan("p").code() == absl::StatusCode::kNotFound);
 }
 
+TEST_CASE("waiting for a plan status, a failed precheck, and release") {
+  Fixture f;
+  auto plan = [](const char* status, const char* err = "") {
+    return std::string(R"({"Success":true,"Items":{"BackupPlanDetail":[{"BackupPlanId":"p","BackupPlanStatus":")") +
+           status + R"(","ErrMessage":")" + err + R"("}]}})";
+  };
+  f.transport->Respond(200, plan("check_pass"));
+  f.transport->Respond(200, plan("running"));
+  DbsClient c = f.Client();
+  REQUIRE(c.WaitForPlanStatus("p", "running", {"init", "stop"}, std::chrono::seconds(5)).ok());
+  f.transport->Respond(200, plan("init", "can not connect to rm-1"));
+  absl::Status failed = c.WaitForPlanStatus("p", "running", {"init"}, std::chrono::seconds(5));
+  CHECK(failed.code() == absl::StatusCode::kFailedPrecondition);
+  CHECK(failed.message().find("can not connect to rm-1") != std::string_view::npos);
+  f.transport->Respond(200, plan("running"));
+  f.transport->Respond(200, R"({"Success":true,"Items":{"BackupPlanDetail":[]}})");
+  CHECK(c.WaitForPlanGone("p", std::chrono::seconds(5)).ok());
+}
+
 TEST_CASE("a truncated answer is a clear error") {
   Fixture f;
   f.transport->Respond(200, R"({"Success":true,"Items":{"BackupPlanDetail":[{"Backup)");

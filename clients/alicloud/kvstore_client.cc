@@ -6,6 +6,7 @@
 #include "clients/alicloud/json_fields.h"
 #include "clients/core/cloud_error.h"
 #include "clients/core/pagination.h"
+#include "clients/core/poll.h"
 
 namespace polybackup::clients::alicloud {
 namespace {
@@ -138,6 +139,20 @@ absl::StatusOr<std::vector<KvstoreInstance>> KvstoreClient::DescribeAllInstances
     return out;
   };
   return PaginateAll<KvstoreInstance>(fetch);
+}
+
+absl::Status KvstoreClient::WaitForInstanceStatus(const std::string& instance_id,
+                                                  const std::string& status,
+                                                  std::chrono::milliseconds interval,
+                                                  const CallOptions& options) const {
+  PollOptions poll{.interval = interval, .deadline = options.deadline, .cancel = options.cancel,
+                   .what = "R-kvstore instance " + instance_id + " to be " + status};
+  return PollUntil(rpc_.clock(), poll, [&](std::string* progress) -> absl::StatusOr<bool> {
+    absl::StatusOr<KvstoreInstance> instance = DescribeInstanceAttribute(instance_id, options);
+    if (!instance.ok()) return instance.status();
+    *progress = instance->instance_status;
+    return instance->instance_status == status;
+  });
 }
 
 }  // namespace polybackup::clients::alicloud

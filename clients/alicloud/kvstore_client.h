@@ -105,6 +105,15 @@ class KvstoreClient {
   absl::StatusOr<std::vector<KvstoreInstance>> DescribeAllInstances(
       DescribeKvstoreInstancesRequest request, const CallOptions& options = {}) const;
 
+  // Polls DescribeInstanceAttribute every `interval` until InstanceStatus
+  // equals `status` (after ModifyBackupPolicy the instance is "Changing" for
+  // a while; the reference provider waits for "Normal" before anything else).
+  // Errors: NotFound if the instance disappears; DeadlineExceeded at
+  // options.deadline naming the last status seen; Cancelled.
+  absl::Status WaitForInstanceStatus(const std::string& instance_id, const std::string& status,
+                                     std::chrono::milliseconds interval,
+                                     const CallOptions& options = {}) const;
+
   const std::string& endpoint() const { return rpc_.endpoint(); }
 
  private:

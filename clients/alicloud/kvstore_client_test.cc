@@ -200,6 +200,26 @@ TEST_CASE("DescribeInstanceAttribute and the paginated DescribeInstances") {
   CHECK(http::FindHeader(requests[2].headers, "x-acs-action") == "DescribeInstances");
 }
 
+TEST_CASE("WaitForInstanceStatus polls until Normal, or times out naming the status") {
+  Fixture f;
+  auto attr = [](const char* status) {
+    return std::string(R"({"Instances":{"DBInstanceAttribute":[{"InstanceId":"r-1","InstanceStatus":")") +
+           status + R"("}]}})";
+  };
+  f.transport->Respond(200, attr("Changing"));
+  f.transport->Respond(200, attr("Changing"));
+  f.transport->Respond(200, attr("Normal"));
+  REQUIRE(f.Client().WaitForInstanceStatus("r-1", "Normal", std::chrono::seconds(60)).ok());
+  CHECK(f.clock.sleeps().size() == 2);
+
+  for (int i = 0; i < 3; ++i) f.transport->Respond(200, attr("Changing"));
+  CallOptions o;
+  o.deadline = f.clock.Monotonic() + std::chrono::seconds(100);
+  absl::Status s = f.Client().WaitForInstanceStatus("r-1", "Normal", std::chrono::seconds(60), o);
+  CHECK(s.code() == absl::StatusCode::kDeadlineExceeded);
+  CHECK(s.message().find("last seen: Changing") != std::string_view::npos);
+}
+
 TEST_CASE("endpoint override and missing credentials") {
   Fixture f;
   f.transport->Respond(200, kPolicy);
