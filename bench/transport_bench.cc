@@ -89,6 +89,16 @@ int main(int argc, char** argv) {
                 wall / (threads * per_thread), server.connections_accepted() - before);
   }
   {
+    http::LocalHttpServer server(
+        [](const http::ReceivedRequest&) { return http::ServerReply{.body = "ok"}; }, /*tls=*/true);
+    auto transport = http::NewCurlTransport(http::TlsOptions{.ca_bundle = server.ca_file()});
+    http::HttpRequest get{"GET", server.BaseUrl() + "/backup/plans/", {}, ""};
+    Figure f = Measure(calls, [&] { (void)transport->Send(get, {}); });
+    Print("curl transport over TLS, sequential GET, keep-alive", calls, f);
+    std::printf("  TLS connections accepted: %d for %d calls\n", server.connections_accepted(),
+                calls);
+  }
+  {
     http::LocalHttpServer server;
     const int fresh = calls / 10;
     Figure f = Measure(fresh, [&] {

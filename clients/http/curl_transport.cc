@@ -1,8 +1,10 @@
 #include "clients/http/curl_transport.h"
 
 #include <curl/curl.h>
+#include <signal.h>
 
 #include <array>
+#include <csignal>
 #include <mutex>
 #include <vector>
 
@@ -22,8 +24,18 @@ constexpr int kIdlePollMs = 1000;
 void GlobalInitOnce() {
   // curl_global_init is not thread-safe and must run before any other call;
   // curl_global_cleanup is never called (handles may outlive main's scope).
+  // With CURLOPT_NOSIGNAL (required with threads) libcurl no longer shields
+  // the process from SIGPIPE, and OpenSSL writes with write(2): a peer that
+  // hangs up mid-TLS-write would kill the provider. Ignore SIGPIPE unless the
+  // program installed its own handler (the libcurl docs' advice for threads).
   static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  std::call_once(once, [] {
+    struct sigaction current {};
+    if (sigaction(SIGPIPE, nullptr, &current) == 0 && current.sa_handler == SIG_DFL) {
+      std::signal(SIGPIPE, SIG_IGN);
+    }
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+  });
 }
 
 struct Slot {
@@ -170,6 +182,11 @@ void CurlTransport::Configure(CURL* easy, const HttpRequest& request, const Send
                    static_cast<long>(options.connect_timeout.count()));
   curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(options.total_timeout.count()));
   curl_easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
+  // HTTP/1.1 only: the cloud APIs gain nothing from HTTP/2 for one request
+  // at a time, and an HTTP/2 connection in a cache shared between several
+  // multi handles would be multiplexed across them, which libcurl does not
+  // support. Keep-alive gives the reuse we want.
+  curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_1_1));
   // TLS: verification stays on unless the user explicitly asked otherwise.
   curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, options_.tls.insecure ? 0L : 1L);
   curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, options_.tls.insecure ? 0L : 2L);

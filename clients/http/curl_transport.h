@@ -5,7 +5,9 @@
 // sequential calls to one endpoint reuse one keep-alive connection. libcurl
 // honours http_proxy / https_proxy / HTTPS_PROXY / no_proxy / NO_PROXY from
 // the environment; nothing here overrides that. curl_global_init runs once,
-// the first time a transport is created.
+// the first time a transport is created; so does ignoring SIGPIPE (when its
+// disposition is still the default), since threaded libcurl over OpenSSL
+// cannot keep a peer's hang-up from raising it.
 #ifndef POLYBACKUP_CLIENTS_HTTP_CURL_TRANSPORT_H_
 #define POLYBACKUP_CLIENTS_HTTP_CURL_TRANSPORT_H_
 

@@ -181,6 +181,43 @@ TEST_CASE("transport failures map to canonical codes") {
   }
 }
 
+TEST_CASE("TLS: verified by default, custom CA bundle, explicit insecure") {
+  LocalHttpServer server([](const ReceivedRequest&) { return ServerReply{.body = "secure"}; },
+                         /*tls=*/true);
+  REQUIRE(server.BaseUrl().rfind("https://localhost:", 0) == 0);
+  const std::string url = server.BaseUrl() + "/backup/plans/";
+
+  SUBCASE("the system store does not trust a self-signed certificate") {
+    auto strict = NewCurlTransport(TlsOptions{});
+    CHECK(strict->Send({"GET", url, {}, ""}, {}).status().code() ==
+          absl::StatusCode::kFailedPrecondition);
+  }
+  SUBCASE("a CA bundle naming it does, and 1000 calls share one TLS connection") {
+    auto trusting = NewCurlTransport(TlsOptions{.ca_bundle = server.ca_file()});
+    int ok = 0;
+    for (int i = 0; i < 1000; ++i) {
+      auto r = trusting->Send({"GET", url, {}, ""}, {});
+      ok += r.ok() && r->body == "secure";
+    }
+    CHECK(ok == 1000);
+    MESSAGE("TLS connections accepted for 1000 sequential calls: ", server.connections_accepted());
+    CHECK(server.connections_accepted() == 1);
+  }
+  SUBCASE("the host name is verified too") {
+    auto trusting = NewCurlTransport(TlsOptions{.ca_bundle = server.ca_file()});
+    // The certificate names localhost only; the same server as 127.0.0.1 fails.
+    std::string by_ip = "https://127.0.0.1:" + std::to_string(server.port()) + "/";
+    CHECK(trusting->Send({"GET", by_ip, {}, ""}, {}).status().code() ==
+          absl::StatusCode::kFailedPrecondition);
+  }
+  SUBCASE("insecure skips verification only when asked") {
+    auto insecure = NewCurlTransport(TlsOptions{.insecure = true});
+    absl::StatusOr<HttpResponse> r = insecure->Send({"GET", url, {}, ""}, {});
+    REQUIRE(r.ok());
+    CHECK(r->body == "secure");
+  }
+}
+
 TEST_CASE("standard proxy environment variables are honoured") {
   LocalHttpServer proxy([](const ReceivedRequest& r) { return ServerReply{.body = r.target}; });
   auto transport = NewCurlTransport(TlsOptions{});

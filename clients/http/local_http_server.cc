@@ -3,10 +3,19 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
 #include <poll.h>
+#include <stdio.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <csignal>
 #include <cstdlib>
 
 #include "absl/strings/numbers.h"
@@ -41,12 +50,113 @@ bool SendAll(int fd, std::string_view data) {
   return true;
 }
 
+// A self-signed P-256 certificate for the name "localhost" only (so that
+// https://127.0.0.1 shows a host-name mismatch), valid for a day, marked as
+// a CA so that trusting its own PEM file verifies it.
+SSL_CTX* NewTlsContext(std::string* ca_file) {
+  EVP_PKEY* key = EVP_EC_gen("P-256");
+  X509* cert = X509_new();
+  X509_set_version(cert, 2);
+  ASN1_INTEGER_set(X509_get_serialNumber(cert), 1);
+  X509_gmtime_adj(X509_getm_notBefore(cert), -3600);
+  X509_gmtime_adj(X509_getm_notAfter(cert), 86400);
+  X509_set_pubkey(cert, key);
+  X509_NAME* name = X509_get_subject_name(cert);
+  X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
+                             reinterpret_cast<const unsigned char*>("localhost"), -1, -1, 0);
+  X509_set_issuer_name(cert, name);
+  X509V3_CTX v3;
+  X509V3_set_ctx_nodb(&v3);
+  X509V3_set_ctx(&v3, cert, cert, nullptr, nullptr, 0);
+  for (auto [nid, value] : {std::pair{NID_subject_alt_name, "DNS:localhost"},
+                            std::pair{NID_basic_constraints, "critical,CA:TRUE"}}) {
+    X509_EXTENSION* ext = X509V3_EXT_conf_nid(nullptr, &v3, nid, value);
+    X509_add_ext(cert, ext, -1);
+    X509_EXTENSION_free(ext);
+  }
+  X509_sign(cert, key, EVP_sha256());
+
+  char path[] = "/tmp/polybackup-test-ca-XXXXXX";
+  int fd = ::mkstemp(path);
+  FILE* file = ::fdopen(fd, "w");
+  PEM_write_X509(file, cert);
+  ::fclose(file);
+  *ca_file = path;
+
+  SSL_CTX* ctx = SSL_CTX_new(TLS_server_method());
+  SSL_CTX_use_certificate(ctx, cert);
+  SSL_CTX_use_PrivateKey(ctx, key);
+  X509_free(cert);
+  EVP_PKEY_free(key);
+  return ctx;
+}
+
+// One accepted connection, plain or TLS. Reads wait at most kPollMs so the
+// serving thread notices stop_.
+class Conn {
+ public:
+  Conn(int fd, SSL_CTX* ctx) : fd_(fd) {
+    if (ctx == nullptr) return;
+    timeval tv{0, kPollMs * 1000};
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+    ssl_ = SSL_new(ctx);
+    SSL_set_fd(ssl_, fd);
+  }
+  ~Conn() {
+    if (ssl_ != nullptr) SSL_free(ssl_);
+    ::close(fd_);
+  }
+  // TLS handshake (no-op for plain): false when the client gave up.
+  bool Handshake(const std::atomic<bool>& stop) {
+    while (ssl_ != nullptr && !stop) {
+      ERR_clear_error();
+      int r = SSL_accept(ssl_);
+      if (r == 1) return true;
+      if (!Retry(r)) return false;
+    }
+    return !stop;
+  }
+  // >0 bytes read, 0 nothing yet, -1 closed.
+  ssize_t Read(char* buffer, size_t size) {
+    if (ssl_ == nullptr || SSL_pending(ssl_) == 0) {
+      pollfd p{fd_, POLLIN, 0};
+      if (::poll(&p, 1, kPollMs) <= 0) return 0;
+    }
+    if (ssl_ == nullptr) {
+      ssize_t n = ::recv(fd_, buffer, size, 0);
+      return n > 0 ? n : -1;
+    }
+    ERR_clear_error();
+    int n = SSL_read(ssl_, buffer, static_cast<int>(size));
+    if (n > 0) return n;
+    return Retry(n) ? 0 : -1;
+  }
+  bool Write(std::string_view data) {
+    if (ssl_ == nullptr) return SendAll(fd_, data);
+    return SSL_write(ssl_, data.data(), static_cast<int>(data.size())) ==
+           static_cast<int>(data.size());
+  }
+
+ private:
+  bool Retry(int result) const {
+    int err = SSL_get_error(ssl_, result);
+    return err == SSL_ERROR_WANT_READ || err == SSL_ERROR_WANT_WRITE ||
+           (err == SSL_ERROR_SYSCALL && (errno == EAGAIN || errno == EWOULDBLOCK));
+  }
+  int fd_;
+  SSL* ssl_ = nullptr;
+};
+
 }  // namespace
 
 LocalHttpServer::LocalHttpServer()
     : LocalHttpServer([](const ReceivedRequest&) { return ServerReply{.body = "ok"}; }) {}
 
-LocalHttpServer::LocalHttpServer(Handler handler) : handler_(std::move(handler)) {
+LocalHttpServer::LocalHttpServer(Handler handler, bool tls) : handler_(std::move(handler)) {
+  // SSL_write to a client that hung up raises SIGPIPE; a test server must
+  // survive clients that give up (cancellation, rejected certificates).
+  std::signal(SIGPIPE, SIG_IGN);
+  if (tls) ssl_ctx_ = NewTlsContext(&ca_file_);
   listen_fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
   int one = 1;
   ::setsockopt(listen_fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
@@ -74,9 +184,14 @@ LocalHttpServer::~LocalHttpServer() {
     threads.swap(threads_);
   }
   for (std::thread& t : threads) t.join();
+  if (ssl_ctx_ != nullptr) SSL_CTX_free(static_cast<SSL_CTX*>(ssl_ctx_));
+  if (!ca_file_.empty()) ::unlink(ca_file_.c_str());
 }
 
-std::string LocalHttpServer::BaseUrl() const { return absl::StrCat("http://127.0.0.1:", port_); }
+std::string LocalHttpServer::BaseUrl() const {
+  return ssl_ctx_ != nullptr ? absl::StrCat("https://localhost:", port_)
+                             : absl::StrCat("http://127.0.0.1:", port_);
+}
 
 std::vector<ReceivedRequest> LocalHttpServer::requests() const {
   std::lock_guard<std::mutex> lock(mu_);
@@ -112,16 +227,20 @@ void LocalHttpServer::AcceptLoop() {
 }
 
 void LocalHttpServer::Serve(int fd) {
+  Conn conn(fd, static_cast<SSL_CTX*>(ssl_ctx_));
+  if (!conn.Handshake(stop_)) return;
   std::string buffer;
   char chunk[16384];
+  auto fill = [&]() -> bool {  // false when the connection is gone
+    ssize_t n = conn.Read(chunk, sizeof(chunk));
+    if (n < 0) return false;
+    buffer.append(chunk, static_cast<size_t>(n));
+    return true;
+  };
   while (!stop_) {
     size_t head_end = buffer.find("\r\n\r\n");
     if (head_end == std::string::npos) {
-      pollfd p{fd, POLLIN, 0};
-      if (::poll(&p, 1, kPollMs) <= 0) continue;
-      ssize_t n = ::recv(fd, chunk, sizeof(chunk), 0);
-      if (n <= 0) break;
-      buffer.append(chunk, static_cast<size_t>(n));
+      if (!fill()) break;
       continue;
     }
     ReceivedRequest request;
@@ -133,21 +252,16 @@ void LocalHttpServer::Serve(int fd) {
     request.target = std::string(start[1]);
     size_t content_length = 0;
     for (size_t i = 1; i < lines.size(); ++i) {
-      size_t colon = lines[i].find(':');
+      std::string_view line(lines[i].data(), lines[i].size());
+      size_t colon = line.find(':');
       if (colon == std::string_view::npos) continue;
-      std::string name = ToLowerAscii(std::string_view(lines[i].data(), colon));
-      std::string value(
-          TrimAscii(std::string_view(lines[i].data(), lines[i].size()).substr(colon + 1)));
+      std::string name = ToLowerAscii(line.substr(0, colon));
+      std::string value(TrimAscii(line.substr(colon + 1)));
       if (name == "content-length") (void)absl::SimpleAtoi(value, &content_length);
       request.headers.emplace_back(std::move(name), std::move(value));
     }
-    while (buffer.size() < head_end + 4 + content_length && !stop_) {
-      pollfd p{fd, POLLIN, 0};
-      if (::poll(&p, 1, kPollMs) <= 0) continue;
-      ssize_t n = ::recv(fd, chunk, sizeof(chunk), 0);
-      if (n <= 0) break;
-      buffer.append(chunk, static_cast<size_t>(n));
-    }
+    bool open = true;
+    while (open && buffer.size() < head_end + 4 + content_length && !stop_) open = fill();
     if (buffer.size() < head_end + 4 + content_length) break;
     request.body = buffer.substr(head_end + 4, content_length);
     buffer.erase(0, head_end + 4 + content_length);
@@ -159,14 +273,14 @@ void LocalHttpServer::Serve(int fd) {
     if (reply.delay.count() > 0 && !Wait(reply.delay)) break;
     std::string out = absl::StrCat("HTTP/1.1 ", reply.status, " ", Reason(reply.status), "\r\n",
                                    "Content-Length: ", reply.body.size(), "\r\n");
-    for (const auto& [name, value] : reply.headers)
+    for (const auto& [name, value] : reply.headers) {
       absl::StrAppend(&out, name, ": ", value, "\r\n");
+    }
     if (reply.close) out.append("Connection: close\r\n");
     out.append("\r\n");
     if (request.method != "HEAD") out.append(reply.body);
-    if (!SendAll(fd, out) || reply.close) break;
+    if (!conn.Write(out) || reply.close) break;
   }
-  ::close(fd);
 }
 
 }  // namespace polybackup::clients::http

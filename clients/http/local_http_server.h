@@ -2,7 +2,9 @@
 // benchmark (test-only; never linked into the provider). It counts accepted
 // connections, records requests, keeps connections alive, and can delay an
 // answer to simulate a slow server. Also answers proxy-style requests
-// ("GET http://host/path HTTP/1.1"), recording the absolute target.
+// ("GET http://host/path HTTP/1.1"), recording the absolute target. With
+// `tls`, it serves HTTPS with a fresh self-signed certificate for the name
+// "localhost" (not 127.0.0.1), whose PEM file (ca_file()) a client can trust.
 #ifndef POLYBACKUP_CLIENTS_HTTP_LOCAL_HTTP_SERVER_H_
 #define POLYBACKUP_CLIENTS_HTTP_LOCAL_HTTP_SERVER_H_
 
@@ -39,14 +41,15 @@ class LocalHttpServer {
 
   // Listens on an ephemeral port; the default handler answers 200 "ok".
   LocalHttpServer();
-  explicit LocalHttpServer(Handler handler);
+  explicit LocalHttpServer(Handler handler, bool tls = false);
   // Stops accepting, wakes delayed answers and joins every thread.
   ~LocalHttpServer();
   LocalHttpServer(const LocalHttpServer&) = delete;
   LocalHttpServer& operator=(const LocalHttpServer&) = delete;
 
   int port() const { return port_; }
-  std::string BaseUrl() const;  // "http://127.0.0.1:<port>"
+  std::string BaseUrl() const;  // "http://127.0.0.1:<port>" or "https://localhost:<port>"
+  const std::string& ca_file() const { return ca_file_; }  // "" without TLS
   int connections_accepted() const { return accepted_.load(); }
   std::vector<ReceivedRequest> requests() const;
   int request_count() const;
@@ -57,6 +60,8 @@ class LocalHttpServer {
   bool Wait(std::chrono::milliseconds delay) const;  // false when stopping
 
   Handler handler_;
+  void* ssl_ctx_ = nullptr;  // SSL_CTX*, kept opaque to spare users OpenSSL headers
+  std::string ca_file_;
   int listen_fd_ = -1;
   int port_ = 0;
   std::atomic<bool> stop_{false};
