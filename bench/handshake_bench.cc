@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "tfplugin/server/certificate.h"
 #include "tfplugin/testing/plugin_client.h"
 
 namespace {
@@ -64,12 +65,32 @@ int Run(const std::string& binary, int launches, bool auto_mtls) {
   return 0;
 }
 
+// In-process cost of the certificate each side generates per launch: the
+// server's P-256 one is on the exec -> handshake path.
+void CertificateCost(int n) {
+  using polybackup::tfplugin::EcCurve;
+  for (EcCurve curve : {EcCurve::kP256, EcCurve::kP521}) {
+    std::vector<double> us;
+    for (int i = 0; i < n; ++i) {
+      auto t0 = std::chrono::steady_clock::now();
+      auto cert = polybackup::tfplugin::GenerateSelfSignedCertificate({.curve = curve});
+      if (!cert.ok()) return;
+      us.push_back(
+          std::chrono::duration_cast<Micros>(std::chrono::steady_clock::now() - t0).count());
+    }
+    Report(
+        curve == EcCurve::kP256 ? "generate server cert (P-256)" : "generate client cert (P-521)",
+        us);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::string binary = argc > 1 ? argv[1] : TFPLUGIN_STUB_PROVIDER;
   int launches = argc > 2 ? std::atoi(argv[2]) : 21;
   std::printf("provider: %s, %d launches per mode\n", binary.c_str(), launches);
+  CertificateCost(launches);
   if (int rc = Run(binary, launches, /*auto_mtls=*/true); rc != 0) return rc;
   return Run(binary, launches, /*auto_mtls=*/false);
 }
