@@ -20,12 +20,12 @@ absl::StatusOr<AlicloudClients> NewAlicloudClients(const credentials::AlicloudCo
                                                    const credentials::Environment& env,
                                                    std::shared_ptr<http::HttpTransport> transport,
                                                    Clock* clock, RandomSource* random) {
-  absl::StatusOr<credentials::ResolvedAlicloud> resolved = credentials::ResolveAlicloud(config, env);
+  absl::StatusOr<credentials::ResolvedAlicloud> resolved =
+      credentials::ResolveAlicloud(config, env);
   if (!resolved.ok()) return resolved.status();
   if (transport == nullptr) {
-    transport = http::NewCurlTransport(
-        http::TlsOptions{.ca_bundle = config.transport.ca_bundle,
-                         .insecure = config.transport.insecure});
+    transport = http::NewCurlTransport(http::TlsOptions{.ca_bundle = config.transport.ca_bundle,
+                                                        .insecure = config.transport.insecure});
   }
   AlicloudClientOptions base;
   base.region = resolved->region;

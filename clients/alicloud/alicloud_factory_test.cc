@@ -35,8 +35,9 @@ TEST_CASE("clients get the resolved region, endpoints and retry budget") {
   CHECK(transport->requests().size() == 1);
 
   FakeEnvironment bare;
-  bare.Set("ALICLOUD_ACCESS_KEY", "ak").Set("ALICLOUD_SECRET_KEY", "sk").Set("ALICLOUD_REGION",
-                                                                              "eu-central-1");
+  bare.Set("ALICLOUD_ACCESS_KEY", "ak")
+      .Set("ALICLOUD_SECRET_KEY", "sk")
+      .Set("ALICLOUD_REGION", "eu-central-1");
   auto defaults = NewAlicloudClients({}, bare, transport);
   REQUIRE(defaults.ok());
   CHECK(defaults->kvstore->endpoint() == "https://r-kvstore.aliyuncs.com");

@@ -20,9 +20,7 @@ std::string DbsEndpoint(std::string_view region) {
 
 AlicloudRpc::AlicloudRpc(AlicloudClientOptions options, std::string product, std::string version,
                          std::string default_endpoint)
-    : options_(std::move(options)),
-      product_(std::move(product)),
-      version_(std::move(version)) {
+    : options_(std::move(options)), product_(std::move(product)), version_(std::move(version)) {
   if (options_.clock == nullptr) options_.clock = &SystemClock();
   if (options_.random == nullptr) options_.random = &SystemRandom();
   endpoint_ = NormalizeEndpoint(options_.endpoint.empty() ? default_endpoint : options_.endpoint);
@@ -55,9 +53,8 @@ absl::StatusOr<nlohmann::json> AlicloudRpc::Call(std::string_view action, http::
     request.headers = {{"accept", "application/json"}};
     // A fresh date and nonce per attempt: the gateway rejects a reused nonce
     // (SignatureNonceUsed) for 15 minutes.
-    absl::Status signed_ok =
-        signing::SignAlicloudAcs3(request, *creds, action, version_, options_.clock->Now(),
-                                  NewUuidV4(*options_.random));
+    absl::Status signed_ok = signing::SignAlicloudAcs3(
+        request, *creds, action, version_, options_.clock->Now(), NewUuidV4(*options_.random));
     if (!signed_ok.ok()) return signed_ok;
     return request;
   };
@@ -78,7 +75,8 @@ absl::StatusOr<nlohmann::json> AlicloudRpc::Call(std::string_view action, http::
   if (!body.is_object()) {
     return absl::InternalError(absl::StrCat(
         operation, ": the answer is not valid JSON (truncated or not from the API?); HTTP ",
-        answer->status, ", ", answer->body.size(), " bytes, starting: ", BodySnippet(answer->body)));
+        answer->status, ", ", answer->body.size(),
+        " bytes, starting: ", BodySnippet(answer->body)));
   }
   return body;
 }

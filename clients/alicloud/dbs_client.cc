@@ -41,9 +41,11 @@ void PutSource(http::QueryParams& p, const DbsSourceEndpoint& s) {
 }
 
 absl::Status NotFound(const std::string& id, const std::string& request_id) {
-  CloudError e{.cloud = std::string(kCloudAlicloud), .code = "Param.NotFound",
+  CloudError e{.cloud = std::string(kCloudAlicloud),
+               .code = "Param.NotFound",
                .message = "DescribeBackupPlanList does not list backup plan " + id,
-               .request_id = request_id, .http_status = 200,
+               .request_id = request_id,
+               .http_status = 200,
                .operation = "Dbs DescribeBackupPlanList"};
   return MakeCloudStatus(absl::StatusCode::kNotFound, e);
 }
@@ -110,8 +112,8 @@ absl::StatusOr<CreateDbsBackupPlanResult> DbsClient::CreateBackupPlan(
   Put(p, "StorageType", r.storage_type);
   Put(p, "ResourceGroupId", r.resource_group_id);
   Put(p, "ClientToken", out.client_token);
-  absl::StatusOr<nlohmann::json> body =
-      rpc_.Call("CreateBackupPlan", std::move(p), options, {.idempotency = Idempotency::kTokenized});
+  absl::StatusOr<nlohmann::json> body = rpc_.Call("CreateBackupPlan", std::move(p), options,
+                                                  {.idempotency = Idempotency::kTokenized});
   if (!body.ok()) return body.status();
   out.backup_plan_id = StringField(*body, "BackupPlanId");
   out.order_id = StringField(*body, "OrderId");
@@ -144,24 +146,27 @@ absl::Status DbsClient::ConfigureBackupPlan(const ConfigureDbsBackupPlanRequest&
   Put(p, "BackupSpeedLimit", r.backup_speed_limit);
   Put(p, "BackupRateLimit", r.backup_rate_limit);
   Put(p, "AutoStartBackup", r.auto_start_backup);
-  return rpc_.Call("ConfigureBackupPlan", std::move(p), options,
-                   {.extra_retryable_codes = {"BackupPlanNotCreate"}})
+  return rpc_
+      .Call("ConfigureBackupPlan", std::move(p), options,
+            {.extra_retryable_codes = {"BackupPlanNotCreate"}})
       .status();
 }
 
 absl::Status DbsClient::StartBackupPlan(const std::string& id, const CallOptions& options) const {
-  return rpc_.Call("StartBackupPlan", {{"BackupPlanId", id}, {"ClientToken", Token()}},
-                   options, {.idempotency = Idempotency::kTokenized})
+  return rpc_
+      .Call("StartBackupPlan", {{"BackupPlanId", id}, {"ClientToken", Token()}}, options,
+            {.idempotency = Idempotency::kTokenized})
       .status();
 }
 
 absl::Status DbsClient::StopBackupPlan(const std::string& id, const std::string& stop_method,
                                        const CallOptions& options) const {
-  return rpc_.Call("StopBackupPlan",
-                   {{"BackupPlanId", id},
-                    {"StopMethod", stop_method.empty() ? "ALL" : stop_method},
-                    {"ClientToken", Token()}},
-                   options, {.idempotency = Idempotency::kTokenized})
+  return rpc_
+      .Call("StopBackupPlan",
+            {{"BackupPlanId", id},
+             {"StopMethod", stop_method.empty() ? "ALL" : stop_method},
+             {"ClientToken", Token()}},
+            options, {.idempotency = Idempotency::kTokenized})
       .status();
 }
 
@@ -226,8 +231,8 @@ absl::StatusOr<DbsBackupPlan> DbsClient::DescribeBackupPlan(const std::string& i
 
 absl::Status DbsClient::ModifyBackupPlanName(const std::string& id, const std::string& name,
                                              const CallOptions& options) const {
-  return rpc_.Call("ModifyBackupPlanName", {{"BackupPlanId", id}, {"BackupPlanName", name}},
-                   options)
+  return rpc_
+      .Call("ModifyBackupPlanName", {{"BackupPlanId", id}, {"BackupPlanName", name}}, options)
       .status();
 }
 
@@ -253,14 +258,15 @@ absl::Status DbsClient::ModifyBackupSourceEndpoint(const ModifyDbsBackupSourceEn
 
 absl::Status DbsClient::ModifyBackupObjects(const std::string& id, const std::string& objects,
                                             const CallOptions& options) const {
-  return rpc_.Call("ModifyBackupObjects", {{"BackupPlanId", id}, {"BackupObjects", objects}},
-                   options)
+  return rpc_
+      .Call("ModifyBackupObjects", {{"BackupPlanId", id}, {"BackupObjects", objects}}, options)
       .status();
 }
 
 absl::Status DbsClient::ReleaseBackupPlan(const std::string& id, const CallOptions& options) const {
-  return rpc_.Call("ReleaseBackupPlan", {{"BackupPlanId", id}, {"ClientToken", Token()}},
-                   options, {.idempotency = Idempotency::kTokenized})
+  return rpc_
+      .Call("ReleaseBackupPlan", {{"BackupPlanId", id}, {"ClientToken", Token()}}, options,
+            {.idempotency = Idempotency::kTokenized})
       .status();
 }
 
@@ -268,7 +274,9 @@ absl::Status DbsClient::WaitForPlanStatus(const std::string& id, const std::stri
                                           const std::vector<std::string>& failed_states,
                                           std::chrono::milliseconds interval,
                                           const CallOptions& options) const {
-  PollOptions poll{.interval = interval, .deadline = options.deadline, .cancel = options.cancel,
+  PollOptions poll{.interval = interval,
+                   .deadline = options.deadline,
+                   .cancel = options.cancel,
                    .what = "DBS backup plan " + id + " to be " + status};
   return PollUntil(rpc_.clock(), poll, [&](std::string* progress) -> absl::StatusOr<bool> {
     absl::StatusOr<DbsBackupPlan> plan = DescribeBackupPlan(id, options);
@@ -287,7 +295,9 @@ absl::Status DbsClient::WaitForPlanStatus(const std::string& id, const std::stri
 
 absl::Status DbsClient::WaitForPlanGone(const std::string& id, std::chrono::milliseconds interval,
                                         const CallOptions& options) const {
-  PollOptions poll{.interval = interval, .deadline = options.deadline, .cancel = options.cancel,
+  PollOptions poll{.interval = interval,
+                   .deadline = options.deadline,
+                   .cancel = options.cancel,
                    .what = "DBS backup plan " + id + " to be released"};
   return PollUntil(rpc_.clock(), poll, [&](std::string* progress) -> absl::StatusOr<bool> {
     absl::StatusOr<DbsBackupPlan> plan = DescribeBackupPlan(id, options);

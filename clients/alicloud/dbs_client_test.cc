@@ -51,7 +51,8 @@ TEST_CASE("endpoint follows the region; override wins") {
 TEST_CASE("CreateBackupPlan: one ClientToken for every attempt") {
   Fixture f;
   f.transport->Respond(503, R"({"Code":"ServiceUnavailable","Message":"busy"})");
-  f.transport->Respond(200, R"({"Success":true,"HttpStatusCode":200,"BackupPlanId":"dbsabc","OrderId":"2000"})");
+  f.transport->Respond(
+      200, R"({"Success":true,"HttpStatusCode":200,"BackupPlanId":"dbsabc","OrderId":"2000"})");
   auto created = f.Client().CreateBackupPlan({.instance_class = "small",
                                               .database_type = "MySQL",
                                               .backup_method = "logical",
@@ -88,13 +89,17 @@ TEST_CASE("the Success=false envelope on HTTP 200 is an error") {
 
 TEST_CASE("ConfigureBackupPlan waits out BackupPlanNotCreate; the password never reaches a log") {
   Fixture f;
-  const char* not_yet = R"({"Success":false,"ErrCode":"BackupPlanNotCreate","ErrMessage":"Backup Plan not create.","HttpStatusCode":400})";
+  const char* not_yet =
+      R"({"Success":false,"ErrCode":"BackupPlanNotCreate","ErrMessage":"Backup Plan not create.","HttpStatusCode":400})";
   f.transport->Respond(200, not_yet);
   f.transport->Respond(200, not_yet);
   f.transport->Respond(200, R"({"Success":true,"BackupPlanId":"dbsabc"})");
   ConfigureDbsBackupPlanRequest req{.backup_plan_id = "dbsabc", .backup_plan_name = "nightly"};
-  req.source = {.instance_type = "RDS", .region = "cn-hangzhou", .instance_id = "rm-1",
-                .user_name = "backup", .password = "Db$Passw0rd-xyz"};
+  req.source = {.instance_type = "RDS",
+                .region = "cn-hangzhou",
+                .instance_id = "rm-1",
+                .user_name = "backup",
+                .password = "Db$Passw0rd-xyz"};
   req.backup_objects = R"([{"DBName":"app"}])";
   req.backup_period = "Monday,Thursday";
   req.backup_start_time = "02:00";
@@ -132,9 +137,11 @@ TEST_CASE("DescribeBackupPlan parses loose types and detects absence") {
 
   f.transport->Respond(200, R"({"Success":true,"Items":{"BackupPlanDetail":[]}})");
   CHECK(f.Client().DescribeBackupPlan("gone").status().code() == absl::StatusCode::kNotFound);
-  f.transport->Respond(200, R"({"Success":false,"ErrCode":"InvalidParameterValid","HttpStatusCode":400})");
+  f.transport->Respond(
+      200, R"({"Success":false,"ErrCode":"InvalidParameterValid","HttpStatusCode":400})");
   CHECK(f.Client().DescribeBackupPlan("gone").status().code() == absl::StatusCode::kNotFound);
-  f.transport->Respond(200, R"({"Success":true,"Items":{"BackupPlanDetail":[{"BackupPlanId":"other"}]}})");
+  f.transport->Respond(
+      200, R"({"Success":true,"Items":{"BackupPlanDetail":[{"BackupPlanId":"other"}]}})");
   CHECK(f.Client().DescribeBackupPlan("gone").status().code() == absl::StatusCode::kNotFound);
 }
 
@@ -158,9 +165,10 @@ TEST_CASE("lifecycle calls: parameters and not-found release") {
   REQUIRE(c.StartBackupPlan("p").ok());
   REQUIRE(c.StopBackupPlan("p", "").ok());
   REQUIRE(c.ModifyBackupPlanName("p", "new").ok());
-  REQUIRE(c.ModifyBackupStrategy({.backup_plan_id = "p", .backup_period = "Monday,Friday",
-                                  .backup_start_time = "03:00"})
-              .ok());
+  REQUIRE(
+      c.ModifyBackupStrategy(
+           {.backup_plan_id = "p", .backup_period = "Monday,Friday", .backup_start_time = "03:00"})
+          .ok());
   REQUIRE(c.ModifyBackupObjects("p", "[]").ok());
   REQUIRE(c.ModifyBackupSourceEndpoint({.backup_plan_id = "p", .source = {.instance_type = "ECS"}})
               .ok());
@@ -180,7 +188,8 @@ TEST_CASE("lifecycle calls: parameters and not-found release") {
 TEST_CASE("waiting for a plan status, a failed precheck, and release") {
   Fixture f;
   auto plan = [](const char* status, const char* err = "") {
-    return std::string(R"({"Success":true,"Items":{"BackupPlanDetail":[{"BackupPlanId":"p","BackupPlanStatus":")") +
+    return std::string(
+               R"({"Success":true,"Items":{"BackupPlanDetail":[{"BackupPlanId":"p","BackupPlanStatus":")") +
            status + R"(","ErrMessage":")" + err + R"("}]}})";
   };
   f.transport->Respond(200, plan("check_pass"));

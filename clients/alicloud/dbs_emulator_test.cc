@@ -18,8 +18,7 @@ DbsClient Client(Emulators& e) {
   o.region = "cn-hangzhou";
   o.endpoint = e.Url("alicloud_dbs");
   o.credentials = []() -> absl::StatusOr<signing::AlicloudCredentials> {
-    return signing::AlicloudCredentials{acceptance::kTestAccessKey, acceptance::kTestSecretKey,
-                                        ""};
+    return signing::AlicloudCredentials{acceptance::kTestAccessKey, acceptance::kTestSecretKey, ""};
   };
   o.transport = http::NewCurlTransport(http::TlsOptions{});
   o.retry.max_attempts = 12;
@@ -57,8 +56,11 @@ TEST_CASE("a backup plan from create to release") {
   const std::string id = created->backup_plan_id;
 
   ConfigureDbsBackupPlanRequest configure{.backup_plan_id = id, .backup_plan_name = "nightly"};
-  configure.source = {.instance_type = "RDS", .region = "cn-hangzhou", .instance_id = "rm-test1",
-                      .user_name = "backup", .password = "Right-Passw0rd"};
+  configure.source = {.instance_type = "RDS",
+                      .region = "cn-hangzhou",
+                      .instance_id = "rm-test1",
+                      .user_name = "backup",
+                      .password = "Right-Passw0rd"};
   configure.backup_objects = R"([{"DBName":"app"}])";
   configure.backup_period = "Monday,Thursday";
   configure.backup_start_time = "02:00";
@@ -82,7 +84,8 @@ TEST_CASE("a backup plan from create to release") {
   CHECK(dbs.DescribeBackupPlan(id)->backup_plan_status == "pause");
 
   REQUIRE(dbs.ModifyBackupPlanName(id, "renamed").ok());
-  REQUIRE(dbs.ModifyBackupStrategy({.backup_plan_id = id, .backup_period = "Tuesday,Friday",
+  REQUIRE(dbs.ModifyBackupStrategy({.backup_plan_id = id,
+                                    .backup_period = "Tuesday,Friday",
                                     .backup_start_time = "04:30"})
               .ok());
   auto modified = dbs.DescribeBackupPlan(id);

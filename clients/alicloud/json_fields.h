@@ -5,11 +5,10 @@
 #ifndef POLYBACKUP_CLIENTS_ALICLOUD_JSON_FIELDS_H_
 #define POLYBACKUP_CLIENTS_ALICLOUD_JSON_FIELDS_H_
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 namespace polybackup::clients::alicloud {
 

@@ -35,7 +35,8 @@ KvstoreInstance ParseInstance(const nlohmann::json& j) {
 
 std::vector<std::string> SplitWeekdays(std::string_view joined) {
   std::vector<std::string> out;
-  for (absl::string_view part : absl::StrSplit(absl::string_view(joined.data(), joined.size()), ',')) {
+  for (absl::string_view part :
+       absl::StrSplit(absl::string_view(joined.data(), joined.size()), ',')) {
     absl::string_view day = absl::StripAsciiWhitespace(part);
     if (!day.empty()) out.emplace_back(day);
   }
@@ -71,9 +72,10 @@ absl::Status KvstoreClient::ModifyBackupPolicy(const ModifyKvstoreBackupPolicyRe
     return absl::InvalidArgumentError(
         "R-kvstore ModifyBackupPolicy needs both a backup time and at least one backup day");
   }
-  http::QueryParams params = {{"InstanceId", request.instance_id},
-                              {"PreferredBackupTime", request.preferred_backup_time},
-                              {"PreferredBackupPeriod", JoinWeekdays(request.preferred_backup_period)}};
+  http::QueryParams params = {
+      {"InstanceId", request.instance_id},
+      {"PreferredBackupTime", request.preferred_backup_time},
+      {"PreferredBackupPeriod", JoinWeekdays(request.preferred_backup_period)}};
   if (request.backup_retention_period) {
     params.emplace_back("BackupRetentionPeriod", std::to_string(*request.backup_retention_period));
   }
@@ -95,9 +97,11 @@ absl::StatusOr<KvstoreInstance> KvstoreClient::DescribeInstanceAttribute(
   }
   // An empty list for an unknown id: treat exactly like the API's own
   // InvalidInstanceId.NotFound so callers have one rule.
-  CloudError e{.cloud = std::string(kCloudAlicloud), .code = "InvalidInstanceId.NotFound",
+  CloudError e{.cloud = std::string(kCloudAlicloud),
+               .code = "InvalidInstanceId.NotFound",
                .message = "DescribeInstanceAttribute returned no instance " + instance_id,
-               .request_id = StringField(*body, "RequestId"), .http_status = 200,
+               .request_id = StringField(*body, "RequestId"),
+               .http_status = 200,
                .operation = "R-kvstore DescribeInstanceAttribute"};
   return MakeCloudStatus(absl::StatusCode::kNotFound, e);
 }
@@ -109,7 +113,8 @@ absl::StatusOr<KvstoreInstancePage> KvstoreClient::DescribeInstances(
   if (!request.instance_ids.empty()) {
     params.emplace_back("InstanceIds", absl::StrJoin(request.instance_ids, ","));
   }
-  if (!request.instance_status.empty()) params.emplace_back("InstanceStatus", request.instance_status);
+  if (!request.instance_status.empty())
+    params.emplace_back("InstanceStatus", request.instance_status);
   if (!request.instance_type.empty()) params.emplace_back("InstanceType", request.instance_type);
   if (!request.search_key.empty()) params.emplace_back("SearchKey", request.search_key);
   absl::StatusOr<nlohmann::json> body = rpc_.Call("DescribeInstances", std::move(params), options);
@@ -145,7 +150,9 @@ absl::Status KvstoreClient::WaitForInstanceStatus(const std::string& instance_id
                                                   const std::string& status,
                                                   std::chrono::milliseconds interval,
                                                   const CallOptions& options) const {
-  PollOptions poll{.interval = interval, .deadline = options.deadline, .cancel = options.cancel,
+  PollOptions poll{.interval = interval,
+                   .deadline = options.deadline,
+                   .cancel = options.cancel,
                    .what = "R-kvstore instance " + instance_id + " to be " + status};
   return PollUntil(rpc_.clock(), poll, [&](std::string* progress) -> absl::StatusOr<bool> {
     absl::StatusOr<KvstoreInstance> instance = DescribeInstanceAttribute(instance_id, options);

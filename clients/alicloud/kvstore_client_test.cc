@@ -67,8 +67,8 @@ TEST_CASE("DescribeBackupPolicy: request shape and ACS3 signature headers") {
   CHECK(Param(q, "RegionId") == "cn-hangzhou");
   CHECK(http::FindHeader(r.headers, "x-acs-action") == "DescribeBackupPolicy");
   CHECK(http::FindHeader(r.headers, "x-acs-version") == "2015-01-01");
-  CHECK(http::FindHeader(r.headers, "authorization").rfind(
-            "ACS3-HMAC-SHA256 Credential=LTAI5tExampleKeyId00,", 0) == 0);
+  CHECK(http::FindHeader(r.headers, "authorization")
+            .rfind("ACS3-HMAC-SHA256 Credential=LTAI5tExampleKeyId00,", 0) == 0);
   CHECK_FALSE(http::FindHeader(r.headers, "x-acs-signature-nonce").empty());
 }
 
@@ -172,8 +172,7 @@ TEST_CASE("a truncated answer is a clear error, not a crash") {
   CHECK(policy.status().message().find("R-kvstore DescribeBackupPolicy: the answer is not valid "
                                        "JSON") != std::string_view::npos);
   f.transport->Respond(200, "");
-  CHECK(f.Client().DescribeInstanceAttribute("r-1").status().code() ==
-        absl::StatusCode::kInternal);
+  CHECK(f.Client().DescribeInstanceAttribute("r-1").status().code() == absl::StatusCode::kInternal);
 }
 
 TEST_CASE("DescribeInstanceAttribute and the paginated DescribeInstances") {
@@ -185,7 +184,8 @@ TEST_CASE("DescribeInstanceAttribute and the paginated DescribeInstances") {
   CHECK(inst->instance_status == "Changing");
   CHECK(inst->capacity == 1024);
 
-  f.transport->Respond(200, R"({"Instances":{"KVStoreInstance":[{"InstanceId":"a"},{"InstanceId":"b"}]},
+  f.transport->Respond(200,
+                       R"({"Instances":{"KVStoreInstance":[{"InstanceId":"a"},{"InstanceId":"b"}]},
                                "PageNumber":1,"PageSize":2,"TotalCount":3})");
   f.transport->Respond(200, R"({"Instances":{"KVStoreInstance":[{"InstanceId":"c"}]},
                                "PageNumber":"2","PageSize":"2","TotalCount":"3"})");
@@ -203,7 +203,8 @@ TEST_CASE("DescribeInstanceAttribute and the paginated DescribeInstances") {
 TEST_CASE("WaitForInstanceStatus polls until Normal, or times out naming the status") {
   Fixture f;
   auto attr = [](const char* status) {
-    return std::string(R"({"Instances":{"DBInstanceAttribute":[{"InstanceId":"r-1","InstanceStatus":")") +
+    return std::string(
+               R"({"Instances":{"DBInstanceAttribute":[{"InstanceId":"r-1","InstanceStatus":")") +
            status + R"("}]}})";
   };
   f.transport->Respond(200, attr("Changing"));

@@ -93,7 +93,9 @@ TEST_CASE("the cloud's own errors: wrong secret, missing instance, busy instance
 TEST_CASE("injected throttling is retried until it passes") {
   Emulators& e = Started();
   e.Control("POST", "/faults",
-            {{"service", "alicloud_kvstore"}, {"route", "ModifyBackupPolicy"}, {"throttle", true},
+            {{"service", "alicloud_kvstore"},
+             {"route", "ModifyBackupPolicy"},
+             {"throttle", true},
              {"count", 2}});
   e.Control("DELETE", "/requests");
   absl::Status s = Client(e).ModifyBackupPolicy({.instance_id = "r-test1",
@@ -105,7 +107,9 @@ TEST_CASE("injected throttling is retried until it passes") {
   CHECK(Client(e).DescribeBackupPolicy("r-test1")->preferred_backup_time == "07:00Z-08:00Z");
 
   e.Control("POST", "/faults",
-            {{"service", "alicloud_kvstore"}, {"route", "DescribeBackupPolicy"}, {"throttle", true},
+            {{"service", "alicloud_kvstore"},
+             {"route", "DescribeBackupPolicy"},
+             {"throttle", true},
              {"count", 10}});
   auto gave_up = Client(e).DescribeBackupPolicy("r-test1");
   CHECK(gave_up.status().code() == absl::StatusCode::kResourceExhausted);

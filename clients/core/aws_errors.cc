@@ -27,11 +27,17 @@ std::string StringField(const nlohmann::json& j, const char* a, const char* b) {
 }
 
 absl::StatusCode CodeForAws(const std::string& code, int http_status) {
-  static constexpr std::string_view kUnauthenticated[] = {
-      "UnrecognizedClientException", "InvalidClientTokenId", "InvalidSignatureException",
-      "SignatureDoesNotMatch", "IncompleteSignature", "MissingAuthenticationToken",
-      "MissingAuthenticationTokenException", "ExpiredTokenException", "ExpiredToken",
-      "InvalidAccessKeyId", "AuthFailure"};
+  static constexpr std::string_view kUnauthenticated[] = {"UnrecognizedClientException",
+                                                          "InvalidClientTokenId",
+                                                          "InvalidSignatureException",
+                                                          "SignatureDoesNotMatch",
+                                                          "IncompleteSignature",
+                                                          "MissingAuthenticationToken",
+                                                          "MissingAuthenticationTokenException",
+                                                          "ExpiredTokenException",
+                                                          "ExpiredToken",
+                                                          "InvalidAccessKeyId",
+                                                          "AuthFailure"};
   for (std::string_view c : kUnauthenticated) {
     if (code == c) return absl::StatusCode::kUnauthenticated;
   }

@@ -66,9 +66,12 @@ std::string CauseText(const absl::Status& status, const std::optional<CloudError
 
 absl::Status MakeCloudStatus(absl::StatusCode code, const CloudError& error) {
   absl::Status status(code, Describe(error));
-  nlohmann::json j = {{"cloud", error.cloud},         {"code", error.code},
-                      {"message", error.message},     {"request_id", error.request_id},
-                      {"http_status", error.http_status}, {"operation", error.operation},
+  nlohmann::json j = {{"cloud", error.cloud},
+                      {"code", error.code},
+                      {"message", error.message},
+                      {"request_id", error.request_id},
+                      {"http_status", error.http_status},
+                      {"operation", error.operation},
                       {"attempts", error.attempts}};
   // error_handler::replace: a cloud message with broken UTF-8 must not throw.
   status.SetPayload(kPayloadUrl,

@@ -8,8 +8,11 @@ namespace polybackup::clients {
 namespace {
 
 TEST_CASE("a CloudError survives the round trip through a status payload") {
-  CloudError e{.cloud = "alicloud", .code = "Throttling.User", .message = "flow control",
-               .request_id = "REQ-1", .http_status = 400};
+  CloudError e{.cloud = "alicloud",
+               .code = "Throttling.User",
+               .message = "flow control",
+               .request_id = "REQ-1",
+               .http_status = 400};
   absl::Status s = MakeCloudStatus(absl::StatusCode::kResourceExhausted, e);
   CHECK(s.code() == absl::StatusCode::kResourceExhausted);
   CHECK(s.message().find("Throttling.User") != std::string_view::npos);
@@ -35,19 +38,24 @@ TEST_CASE("a cloud message with invalid UTF-8 does not throw") {
 }
 
 TEST_CASE("UserMessage gives the cause first, then what the cloud said") {
-  CloudError bad_key{.cloud = "alicloud", .code = "InvalidAccessKeyId.NotFound",
-                     .message = "Specified access key is not found.", .request_id = "R9",
+  CloudError bad_key{.cloud = "alicloud",
+                     .code = "InvalidAccessKeyId.NotFound",
+                     .message = "Specified access key is not found.",
+                     .request_id = "R9",
                      .http_status = 404};
   std::string m = UserMessage(MakeCloudStatus(absl::StatusCode::kUnauthenticated, bad_key));
   CHECK(m.rfind("the access key is not valid: Specified access key is not found.", 0) == 0);
   CHECK(m.find("request id R9") != std::string::npos);
 
   CloudError sig{.cloud = "aws", .code = "SignatureDoesNotMatch", .http_status = 403};
-  CHECK(UserMessage(MakeCloudStatus(absl::StatusCode::kUnauthenticated, sig))
-            .find("signature") != std::string::npos);
+  CHECK(UserMessage(MakeCloudStatus(absl::StatusCode::kUnauthenticated, sig)).find("signature") !=
+        std::string::npos);
 
-  CloudError throttled{.cloud = "aws", .code = "ThrottlingException", .message = "Rate exceeded",
-                       .http_status = 400, .attempts = 5};
+  CloudError throttled{.cloud = "aws",
+                       .code = "ThrottlingException",
+                       .message = "Rate exceeded",
+                       .http_status = 400,
+                       .attempts = 5};
   CHECK(UserMessage(MakeCloudStatus(absl::StatusCode::kResourceExhausted, throttled))
             .rfind("throttled after 5 attempts: Rate exceeded", 0) == 0);
 
@@ -65,8 +73,10 @@ TEST_CASE("UserMessage gives the cause first, then what the cloud said") {
 
 TEST_CASE("UserMessage never shows a registered secret") {
   log::RegisterSecret("SuperSecretValue123");
-  CloudError e{.cloud = "alicloud", .code = "SignatureDoesNotMatch",
-               .message = "string to sign used SuperSecretValue123", .http_status = 400};
+  CloudError e{.cloud = "alicloud",
+               .code = "SignatureDoesNotMatch",
+               .message = "string to sign used SuperSecretValue123",
+               .http_status = 400};
   std::string m = UserMessage(MakeCloudStatus(absl::StatusCode::kUnauthenticated, e));
   CHECK(m.find("SuperSecretValue123") == std::string::npos);
 }

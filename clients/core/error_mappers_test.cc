@@ -17,10 +17,10 @@ http::HttpResponse Answer(int status, std::string body,
 }
 
 TEST_CASE("AWS: type from x-amzn-errortype, message and request id") {
-  absl::Status s = MapAwsError(Answer(
-      404, R"({"message":"Backup plan not found","Code":"ResourceNotFoundException"})",
-      {{"x-amzn-errortype", "ResourceNotFoundException:http://internal.amazon.com/coral/"},
-       {"x-amzn-requestid", "aws-req-1"}}));
+  absl::Status s = MapAwsError(
+      Answer(404, R"({"message":"Backup plan not found","Code":"ResourceNotFoundException"})",
+             {{"x-amzn-errortype", "ResourceNotFoundException:http://internal.amazon.com/coral/"},
+              {"x-amzn-requestid", "aws-req-1"}}));
   CHECK(s.code() == absl::StatusCode::kNotFound);
   auto e = GetCloudError(s);
   REQUIRE(e);
@@ -57,9 +57,8 @@ TEST_CASE("AWS: a non-JSON body still maps by status with a snippet") {
 
 TEST_CASE("Alibaba: the codes the resources depend on") {
   auto code_of = [](int status, const char* code) {
-    return MapAlicloudError(
-               Answer(status, std::string(R"({"RequestId":"A1","Code":")") + code +
-                                  R"(","Message":"m"})"))
+    return MapAlicloudError(Answer(status, std::string(R"({"RequestId":"A1","Code":")") + code +
+                                               R"(","Message":"m"})"))
         .code();
   };
   CHECK(code_of(400, "Throttling.User") == absl::StatusCode::kResourceExhausted);
@@ -103,8 +102,8 @@ TEST_CASE("Alibaba: truncated error body maps by HTTP status") {
 }
 
 TEST_CASE("Huawei: body shapes and statuses") {
-  absl::Status s = MapHuaweiError(Answer(404, R"({"error_code":"CSBS.1002","error_msg":"gone"})",
-                                         {{"x-request-id", "h-1"}}));
+  absl::Status s = MapHuaweiError(
+      Answer(404, R"({"error_code":"CSBS.1002","error_msg":"gone"})", {{"x-request-id", "h-1"}}));
   CHECK(s.code() == absl::StatusCode::kNotFound);
   auto e = GetCloudError(s);
   CHECK(e->code == "CSBS.1002");

@@ -26,8 +26,7 @@ std::string NewUuidV4(RandomSource& random) {
   return out;
 }
 
-std::string NewIdempotencyToken(RandomSource& random, std::string_view prefix,
-                                size_t max_length) {
+std::string NewIdempotencyToken(RandomSource& random, std::string_view prefix, size_t max_length) {
   std::string token(prefix);
   token += NewUuidV4(random);
   if (token.size() > max_length) token.resize(max_length);

@@ -43,7 +43,8 @@ absl::StatusOr<std::vector<T>> PaginateAll(
   std::string cursor;
   for (int pages = 0;; ++pages) {
     if (pages >= max_pages) {
-      return absl::InternalError(absl::StrCat("pagination did not end after ", max_pages, " pages"));
+      return absl::InternalError(
+          absl::StrCat("pagination did not end after ", max_pages, " pages"));
     }
     absl::StatusOr<Page<T>> page = fetch_page(cursor);
     if (!page.ok()) return page.status();

@@ -10,19 +10,18 @@ using std::chrono::seconds;
 TEST_CASE("polls at the interval until done") {
   FakeClock clock;
   int calls = 0;
-  absl::Status s = PollUntil(clock, {.interval = seconds(60)}, [&](std::string*) {
-    return absl::StatusOr<bool>(++calls == 3);
-  });
+  absl::Status s = PollUntil(clock, {.interval = seconds(60)},
+                             [&](std::string*) { return absl::StatusOr<bool>(++calls == 3); });
   CHECK(s.ok());
   CHECK(calls == 3);
-  CHECK(clock.sleeps() == std::vector<std::chrono::steady_clock::duration>{seconds(60), seconds(60)});
+  CHECK(clock.sleeps() ==
+        std::vector<std::chrono::steady_clock::duration>{seconds(60), seconds(60)});
 }
 
 TEST_CASE("a check error ends the wait unchanged") {
   FakeClock clock;
-  absl::Status s = PollUntil(clock, {}, [](std::string*) -> absl::StatusOr<bool> {
-    return absl::NotFoundError("gone");
-  });
+  absl::Status s = PollUntil(
+      clock, {}, [](std::string*) -> absl::StatusOr<bool> { return absl::NotFoundError("gone"); });
   CHECK(s.code() == absl::StatusCode::kNotFound);
 }
 

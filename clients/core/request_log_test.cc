@@ -15,7 +15,8 @@ namespace {
 struct CapturedLog {
   std::vector<nlohmann::json> lines;
   CapturedLog() {
-    log::SetSinkForTesting([this](std::string_view l) { lines.push_back(nlohmann::json::parse(l)); });
+    log::SetSinkForTesting(
+        [this](std::string_view l) { lines.push_back(nlohmann::json::parse(l)); });
     log::SetLevel(log::Level::kDebug);
   }
   ~CapturedLog() {

@@ -39,8 +39,8 @@ bool MayResendNonIdempotent(const absl::Status& status) {
 }  // namespace
 
 milliseconds BackoffPolicy::Delay(int retry, RandomSource& random) const {
-  double cap = static_cast<double>(initial_delay.count()) *
-               std::pow(multiplier, std::max(0, retry - 1));
+  double cap =
+      static_cast<double>(initial_delay.count()) * std::pow(multiplier, std::max(0, retry - 1));
   cap = std::min(cap, static_cast<double>(max_delay.count()));
   if (cap <= 0) return milliseconds(0);
   return milliseconds(random.UniformInclusive(static_cast<uint64_t>(cap)));

@@ -63,13 +63,14 @@ struct Fixture {
     return call;
   }
   RetryLoop Loop(RetryPolicy retry = {}) {
-    return RetryLoop(transport, clock, random, std::move(retry),
-                     BackoffPolicy{.initial_delay = milliseconds(100),
-                                   .max_delay = milliseconds(1000)});
+    return RetryLoop(
+        transport, clock, random, std::move(retry),
+        BackoffPolicy{.initial_delay = milliseconds(100), .max_delay = milliseconds(1000)});
   }
 };
 
-constexpr char kThrottled[] = R"({"Code":"Throttling.User","Message":"flow control","RequestId":"t"})";
+constexpr char kThrottled[] =
+    R"({"Code":"Throttling.User","Message":"flow control","RequestId":"t"})";
 
 TEST_CASE("throttling is retried with growing backoff and each attempt is re-signed") {
   Fixture f;

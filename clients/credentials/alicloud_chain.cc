@@ -21,14 +21,13 @@ absl::StatusOr<ResolvedAlicloud> ResolveAlicloud(const AlicloudConfig& config,
                                                  const Environment& env) {
   ResolvedAlicloud out;
   bool from_env = false;
-  out.credentials.access_key_id = Pick(config.access_key, env,
-                                       {"ALIBABA_CLOUD_ACCESS_KEY_ID", "ALICLOUD_ACCESS_KEY"},
-                                       from_env);
+  out.credentials.access_key_id = Pick(
+      config.access_key, env, {"ALIBABA_CLOUD_ACCESS_KEY_ID", "ALICLOUD_ACCESS_KEY"}, from_env);
   out.credentials.access_key_secret = Pick(
       config.secret_key, env, {"ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ALICLOUD_SECRET_KEY"}, from_env);
   out.credentials.security_token =
-      Pick(config.security_token, env,
-           {"ALIBABA_CLOUD_SECURITY_TOKEN", "ALICLOUD_SECURITY_TOKEN"}, from_env);
+      Pick(config.security_token, env, {"ALIBABA_CLOUD_SECURITY_TOKEN", "ALICLOUD_SECURITY_TOKEN"},
+           from_env);
   bool unused = false;
   out.region = Pick(config.region, env, {"ALIBABA_CLOUD_REGION_ID", "ALICLOUD_REGION"}, unused);
   out.source = from_env ? "environment" : "provider block";

@@ -56,11 +56,12 @@ std::string Value(const IniSection* section, const std::string& key) {
   return it == section->end() ? "" : it->second;
 }
 
-absl::Status CheckPair(const std::string& key, const std::string& secret, const std::string& where) {
+absl::Status CheckPair(const std::string& key, const std::string& secret,
+                       const std::string& where) {
   if (key.empty() != secret.empty()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        where, " sets only ", key.empty() ? "the secret key" : "the access key",
-        "; both the access key and the secret key are needed"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(where, " sets only ", key.empty() ? "the secret key" : "the access key",
+                     "; both the access key and the secret key are needed"));
   }
   return absl::OkStatus();
 }
@@ -93,7 +94,8 @@ absl::StatusOr<bool> FromProfile(const SharedFiles& files, const std::string& pr
   }
   if (must_exist) {
     return absl::InvalidArgumentError(
-        absl::StrCat("AWS profile \"", profile, "\" has no aws_access_key_id/aws_secret_access_key"
+        absl::StrCat("AWS profile \"", profile,
+                     "\" has no aws_access_key_id/aws_secret_access_key"
                      " (role, SSO and process credentials are not supported)"));
   }
   return false;

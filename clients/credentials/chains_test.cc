@@ -44,9 +44,9 @@ FakeEnvironment Home() {
 TEST_CASE("AWS: the block wins over everything") {
   FakeEnvironment env = Home();
   env.Set("AWS_ACCESS_KEY_ID", "AKIDENV").Set("AWS_SECRET_ACCESS_KEY", "secretEnv");
-  auto r = ResolveAws({.access_key = "AKIDBLOCK", .secret_key = "secretBlock", .token = "t",
-                       .region = "us-west-2"},
-                      env);
+  auto r = ResolveAws(
+      {.access_key = "AKIDBLOCK", .secret_key = "secretBlock", .token = "t", .region = "us-west-2"},
+      env);
   REQUIRE(r.ok());
   CHECK(r->credentials.access_key_id == "AKIDBLOCK");
   CHECK(r->credentials.session_token == "t");
@@ -148,15 +148,16 @@ TEST_CASE("Alibaba: block, then ALIBABA_CLOUD_*, then ALICLOUD_*") {
   CHECK(r->region == "cn-shanghai");
   env.Set("ALIBABA_CLOUD_REGION_ID", "cn-beijing");
   CHECK(ResolveAlicloud({}, env)->region == "cn-beijing");
-  auto b = ResolveAlicloud({.access_key = "blk", .secret_key = "blks", .region = "ap-southeast-1"},
-                           env);
+  auto b =
+      ResolveAlicloud({.access_key = "blk", .secret_key = "blks", .region = "ap-southeast-1"}, env);
   CHECK(b->credentials.access_key_id == "blk");
   CHECK(b->region == "ap-southeast-1");
   CHECK(b->source == "environment");  // the token still came from the environment
   CHECK(ResolveAlicloud({.access_key = "a"}, FakeEnvironment()).status().code() ==
         absl::StatusCode::kUnauthenticated);
-  CHECK(ResolveAlicloud({.access_key = "a", .secret_key = "s"}, FakeEnvironment()).status().code() ==
-        absl::StatusCode::kInvalidArgument);
+  CHECK(
+      ResolveAlicloud({.access_key = "a", .secret_key = "s"}, FakeEnvironment()).status().code() ==
+      absl::StatusCode::kInvalidArgument);
 }
 
 TEST_CASE("Huawei: AK/SK from HW_* before OS_*; password mode completeness") {

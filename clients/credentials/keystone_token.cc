@@ -1,7 +1,6 @@
 #include "clients/credentials/keystone_token.h"
 
 #include <ctime>
-
 #include <nlohmann/json.hpp>
 
 #include "base/logging.h"
@@ -11,12 +10,10 @@ namespace polybackup::clients::credentials {
 namespace {
 
 nlohmann::json RequestBody(const KeystoneAuth& a) {
-  nlohmann::json user = {{"name", a.user_name},
-                         {"password", a.password},
-                         {"domain", {{"name", a.domain_name}}}};
+  nlohmann::json user = {
+      {"name", a.user_name}, {"password", a.password}, {"domain", {{"name", a.domain_name}}}};
   nlohmann::json body = {
-      {"auth",
-       {{"identity", {{"methods", {"password"}}, {"password", {{"user", user}}}}}}}};
+      {"auth", {{"identity", {{"methods", {"password"}}, {"password", {{"user", user}}}}}}}};
   if (!a.project_id.empty()) {
     body["auth"]["scope"] = {{"project", {{"id", a.project_id}}}};
   } else if (!a.project_name.empty()) {
@@ -95,8 +92,7 @@ absl::StatusOr<KeystoneToken> KeystoneTokenSource::Fetch(const CallOptions& opti
     http::HttpRequest r;
     r.method = "POST";
     r.url = auth_.auth_url + "/auth/tokens";
-    r.headers = {{"Content-Type", "application/json;charset=utf8"},
-                 {"Accept", "application/json"}};
+    r.headers = {{"Content-Type", "application/json;charset=utf8"}, {"Accept", "application/json"}};
     r.body = body;
     return r;
   };

@@ -115,7 +115,8 @@ TEST_CASE("errors: wrong password, no header, truncated body, 5xx retried") {
   f.transport->Respond(201, kOneHour);
   CHECK(f.Source().Token().status().code() == absl::StatusCode::kInternal);
 
-  f.transport->Respond(201, R"({"token":{"expires_at":"2023-11-14T23:1)", {{"x-subject-token", "t"}});
+  f.transport->Respond(201, R"({"token":{"expires_at":"2023-11-14T23:1)",
+                       {{"x-subject-token", "t"}});
   auto truncated = f.Source().Token();
   CHECK(truncated.status().code() == absl::StatusCode::kInternal);
   CHECK(truncated.status().message().find("expires_at") != std::string_view::npos);
