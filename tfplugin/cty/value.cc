@@ -132,8 +132,12 @@ Value Value::Set(Type element, std::vector<Value> elements) {
   }
   std::sort(elements.begin(), elements.end(),
             [](const Value& a, const Value& b) { return cty::Compare(a, b) < 0; });
+  // Compare == 0 implies the same unknown positions, so checking one side
+  // for being wholly known is enough.
   elements.erase(std::unique(elements.begin(), elements.end(),
-                             [](const Value& a, const Value& b) { return a.Equals(b); }),
+                             [](const Value& a, const Value& b) {
+                               return a.is_wholly_known() && a.Equals(b);
+                             }),
                  elements.end());
   bool wk = AllWhollyKnown(elements);
   return POLYBACKUP_KNOWN(Type::Set(std::move(element)), std::move(elements), wk);

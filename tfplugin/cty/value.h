@@ -56,6 +56,9 @@ class Value {
   // Element types must all equal `element`, else the call aborts (programming error).
   static Value List(Type element, std::vector<Value> elements);
   // Duplicates (by Equals) are collapsed; order is canonicalised (deterministic).
+  // Elements that contain unknowns are never collapsed: go-cty treats unknowns
+  // as not equivalent for set membership, so two planned blocks that differ
+  // only in still-unknown attributes stay two elements.
   static Value Set(Type element, std::vector<Value> elements);
   static Value Map(Type element, std::map<std::string, Value> elements);
   // Every attribute of `type` must be present in `attributes` and no others.

@@ -73,6 +73,16 @@ TEST_CASE("equality: numbers by value, sets by content") {
   CHECK(l1 != s2);  // different types
 }
 
+TEST_CASE("set elements containing unknowns never collapse (as in go-cty)") {
+  Type blk = Type::Object({{"id", Type::String()}, {"name", Type::String()}});
+  Value a = Value::Object(blk, {{"id", Value::Unknown(Type::String())}, {"name", S("x")}});
+  CHECK(Value::Set(blk, {a, a}).Length() == 2);
+  CHECK(Value::Set(Type::String(), {Value::Unknown(Type::String()), Value::Unknown(Type::String())})
+            .Length() == 2);
+  Value n = Value::Null(Type::String());
+  CHECK(Value::Set(Type::String(), {n, n, S("a")}).Length() == 2);
+}
+
 TEST_CASE("wholly known tracks nested unknowns") {
   Value obj = Value::ObjectFrom({{"a", S("x")}, {"b", Value::Unknown(Type::Number())}});
   CHECK(obj.is_known());
