@@ -63,6 +63,26 @@ TEST_CASE("socket directory is private and removed with its socket") {
   CHECK_FALSE(Exists(dir));
 }
 
+TEST_CASE("sharing the socket with a group (PLUGIN_UNIX_SOCKET_GROUP)") {
+  auto created = SocketDirectory::Create(TestBase());
+  REQUIRE(created.ok());
+  int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+  sockaddr_un addr{};
+  addr.sun_family = AF_UNIX;
+  created->socket_path().copy(addr.sun_path, sizeof(addr.sun_path) - 1);
+  REQUIRE(bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)) == 0);
+  close(fd);
+
+  CHECK(created->ShareWithGroup("no-such-group-polybackup").code() == absl::StatusCode::kNotFound);
+  REQUIRE(created->ShareWithGroup(std::to_string(getgid())).ok());
+  struct stat st;
+  REQUIRE(stat(created->directory().c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0750);
+  CHECK(st.st_gid == getgid());
+  REQUIRE(stat(created->socket_path().c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0660);
+}
+
 TEST_CASE("socket directory creation fails cleanly for a missing base") {
   auto created = SocketDirectory::Create("/nonexistent-polybackup-dir/x");
   CHECK(created.status().code() == absl::StatusCode::kFailedPrecondition);
