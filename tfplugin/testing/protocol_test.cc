@@ -216,6 +216,28 @@ TEST_CASE("SIGINT is ignored; SIGTERM stops the server cleanly") {
   CHECK_FALSE(Exists(Dirname(socket)));
 }
 
+TEST_CASE("the socket directory honours PLUGIN_UNIX_SOCKET_DIR, then TMPDIR") {
+  std::string base = std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp");
+  std::string a = base + "/polybackup-sockdir-a", b = base + "/polybackup-sockdir-b";
+  mkdir(a.c_str(), 0700);
+  mkdir(b.c_str(), 0700);
+  {
+    LaunchOptions o;
+    o.env = {{"PLUGIN_UNIX_SOCKET_DIR", a}, {"TMPDIR", b}};
+    auto client = MustLaunch(o);
+    CHECK(client->handshake().address.rfind(a + "/plugin-", 0) == 0);
+  }
+  {
+    LaunchOptions o;
+    o.env = {{"TMPDIR", b}};
+    auto client = MustLaunch(o);
+    CHECK(client->handshake().address.rfind(b + "/plugin-", 0) == 0);
+  }
+  // Both servers removed their directories on the way out.
+  CHECK(rmdir(a.c_str()) == 0);
+  CHECK(rmdir(b.c_str()) == 0);
+}
+
 TEST_CASE("the socket falls back to TCP in the port range when the path is too long") {
   std::string base = std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") +
                      "/polybackup-long-" + std::string(90, 'x');
