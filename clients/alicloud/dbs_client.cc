@@ -263,6 +263,26 @@ absl::Status DbsClient::ModifyBackupObjects(const std::string& id, const std::st
       .status();
 }
 
+absl::Status DbsClient::ModifyStorageStrategy(const ModifyDbsStorageStrategyRequest& r,
+                                              const CallOptions& options) const {
+  return rpc_
+      .Call("ModifyStorageStrategy",
+            {{"BackupPlanId", r.backup_plan_id},
+             {"BackupRetentionPeriod", std::to_string(r.backup_retention_period)},
+             {"DuplicationInfrequentAccessPeriod",
+              std::to_string(r.duplication_infrequent_access_period)},
+             {"DuplicationArchivePeriod", std::to_string(r.duplication_archive_period)}},
+            options)
+      .status();
+}
+
+absl::Status DbsClient::SetBackupLog(const std::string& id, bool enabled,
+                                     const CallOptions& options) const {
+  return rpc_
+      .Call(enabled ? "EnableBackupLog" : "DisableBackupLog", {{"BackupPlanId", id}}, options)
+      .status();
+}
+
 absl::Status DbsClient::ReleaseBackupPlan(const std::string& id, const CallOptions& options) const {
   return rpc_
       .Call("ReleaseBackupPlan", {{"BackupPlanId", id}, {"ClientToken", Token()}}, options,

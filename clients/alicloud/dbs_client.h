@@ -71,6 +71,13 @@ class DbsClient {
                                    const std::string& backup_objects,
                                    const CallOptions& options = {}) const;
 
+  // Retention and archive periods in place (instead of a replacement).
+  absl::Status ModifyStorageStrategy(const ModifyDbsStorageStrategyRequest& request,
+                                     const CallOptions& options = {}) const;
+  // EnableBackupLog / DisableBackupLog.
+  absl::Status SetBackupLog(const std::string& backup_plan_id, bool enabled,
+                            const CallOptions& options = {}) const;
+
   // Releases (deletes) the plan. NotFound when it is already gone; callers
   // deleting treat that as success.
   absl::Status ReleaseBackupPlan(const std::string& backup_plan_id,

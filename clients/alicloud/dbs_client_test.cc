@@ -160,7 +160,7 @@ TEST_CASE("DescribeAllBackupPlans walks 0-based pages") {
 
 TEST_CASE("lifecycle calls: parameters and not-found release") {
   Fixture f;
-  for (int i = 0; i < 6; ++i) f.transport->Respond(200, R"({"Success":true})");
+  for (int i = 0; i < 8; ++i) f.transport->Respond(200, R"({"Success":true})");
   DbsClient c = f.Client();
   REQUIRE(c.StartBackupPlan("p").ok());
   REQUIRE(c.StopBackupPlan("p", "").ok());
@@ -179,6 +179,15 @@ TEST_CASE("lifecycle calls: parameters and not-found release") {
   CHECK(Param(r[3], "BackupPeriod") == "Monday,Friday");
   CHECK(http::FindHeader(r[4].headers, "x-acs-action") == "ModifyBackupObjects");
   CHECK(Param(r[5], "SourceEndpointInstanceType") == "ECS");
+  REQUIRE(c.ModifyStorageStrategy({.backup_plan_id = "p",
+                                   .backup_retention_period = 730,
+                                   .duplication_infrequent_access_period = 180,
+                                   .duplication_archive_period = 365})
+              .ok());
+  REQUIRE(c.SetBackupLog("p", false).ok());
+  r = f.transport->requests();
+  CHECK(Param(r[6], "DuplicationArchivePeriod") == "365");
+  CHECK(http::FindHeader(r[7].headers, "x-acs-action") == "DisableBackupLog");
 
   f.transport->Respond(200, R"({"Success":false,"ErrCode":"Param.NotFound","HttpStatusCode":404,
     "ErrMessage":"The specified parameter BackupPlanId value p is not valid."})");

@@ -94,6 +94,17 @@ TEST_CASE("a backup plan from create to release") {
   CHECK(modified->backup_period == "Tuesday,Friday");
   CHECK(modified->backup_start_time == "04:30");
 
+  REQUIRE(dbs.SetBackupLog(id, false).ok());
+  REQUIRE(dbs.ModifyStorageStrategy({.backup_plan_id = id,
+                                     .backup_retention_period = 60,
+                                     .duplication_infrequent_access_period = 10,
+                                     .duplication_archive_period = 20})
+              .ok());
+  auto stored = dbs.DescribeBackupPlan(id);
+  REQUIRE(stored.ok());
+  CHECK(stored->enable_backup_log == false);
+  CHECK(stored->backup_retention_period == 60);
+
   auto all = dbs.DescribeAllBackupPlans({.page_size = 1});
   REQUIRE(all.ok());
   CHECK(all->size() == 1);

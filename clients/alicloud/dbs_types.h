@@ -83,6 +83,15 @@ struct ModifyDbsBackupSourceEndpointRequest {
   std::string backup_objects;
 };
 
+struct ModifyDbsStorageStrategyRequest {
+  std::string backup_plan_id;
+  // All three are required by the API; for duplication plans
+  // infrequent < archive < retention.
+  int backup_retention_period = 0;
+  int duplication_infrequent_access_period = 0;
+  int duplication_archive_period = 0;
+};
+
 struct DbsBackupPlan {
   std::string backup_plan_id;
   std::string backup_plan_name;
