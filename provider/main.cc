@@ -3,13 +3,17 @@
 #include "tfplugin/framework/service.h"
 #include "tfplugin/server/serve.h"
 
-#ifndef POLYBACKUP_TEST_RESOURCES
-#define POLYBACKUP_TEST_RESOURCES 0
+#if POLYBACKUP_TEST_RESOURCES
+#include "tfplugin/framework/testing/test_resources.h"
 #endif
 
 int main(int argc, char** argv) {
   using namespace polybackup;
-  framework::ProviderService service(provider::BuildProvider(POLYBACKUP_TEST_RESOURCES != 0));
+  framework::ProviderBuilder builder = provider::NewProviderBuilder();
+#if POLYBACKUP_TEST_RESOURCES
+  framework::testing::RegisterTestResources(builder);
+#endif
+  framework::ProviderService service(std::move(builder).Build());
   tfplugin::ServeOptions options;
   options.version = provider::kProviderVersion;
   // Shutdown while calls are in flight: cancel them as StopProvider would, so

@@ -11,9 +11,11 @@ namespace polybackup::provider {
 
 inline constexpr char kProviderVersion[] = "0.1.0";
 
-// `with_test_resources` adds the framework's in-memory test resources
-// (polybackup_test_*) — only in the test build used by the acceptance suite.
-framework::ProviderDefinition BuildProvider(bool with_test_resources = false);
+// The provider with every resource and data source it offers. The test build
+// of the binary adds the framework's in-memory test resources to the builder
+// (tfplugin/framework/testing) before building.
+framework::ProviderBuilder NewProviderBuilder();
+inline framework::ProviderDefinition BuildProvider() { return NewProviderBuilder().Build(); }
 
 }  // namespace polybackup::provider
 

@@ -42,7 +42,7 @@ grpc::ClientContext* WithDeadline(grpc::ClientContext& ctx, int seconds = 30) {
 // The implied type of a resource's schema, from the provider definition the
 // binary is built from.
 cty::Type ResourceType(const std::string& name) {
-  static const auto* def = new framework::ProviderDefinition(provider::BuildProvider(true));
+  static const auto* def = new framework::ProviderDefinition(provider::BuildProvider());
   for (const auto& r : def->resources) {
     if (def->FullTypeName(r->TypeSuffix()) == name) return r->GetSchema().ImpliedType();
   }
@@ -51,7 +51,7 @@ cty::Type ResourceType(const std::string& name) {
 }
 
 cty::Type ProviderType() {
-  return provider::BuildProvider(true).schema.ImpliedType();
+  return provider::BuildProvider().schema.ImpliedType();
 }
 
 std::string Encode(const cty::Value& v, const cty::Type& t) {

@@ -129,6 +129,8 @@ class Emulator {
       allState: this.state,
       credentials: {lookup: (ak) => (this.registered.has(ak) ? {...this.registered.get(ak)} : null)},
       identity: FIXED_IDENTITY,
+      // Every service's base URL (e.g. IAM's token catalog points at CSBS).
+      urls: this.urls || {},
       now: () => this.now(),
       newId: (prefix = '') => `${prefix}${util.uuid()}`,
       requestId: () => requestId,
@@ -303,6 +305,7 @@ async function start(options = {}) {
   const control = http.createServer(createControlHandler(emulator));
   servers.push(control);
   urls.control = await listen(control, host);
+  emulator.urls = urls;
 
   async function close() {
     await Promise.all(servers.map((s) => new Promise((resolve) => {
