@@ -4,6 +4,7 @@
 // Prints figures; asserts nothing (speed is measured here, not in tests).
 //
 //   build-*/bench/transport_bench [calls]
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -107,6 +108,36 @@ int main(int argc, char** argv) {
     });
     Print("new transport per call (no reuse; for comparison)", fresh, f);
     std::printf("  connections accepted: %d for %d calls\n", server.connections_accepted(), fresh);
+  }
+
+  {
+    // Cancel() while the server sits on the request: time until Send returns.
+    http::LocalHttpServer server([](const http::ReceivedRequest&) {
+      return http::ServerReply{.delay = std::chrono::seconds(30)};
+    });
+    auto transport = http::NewCurlTransport(http::TlsOptions{});
+    const int trials = 20;
+    double total_ms = 0, worst_ms = 0;
+    for (int i = 0; i < trials; ++i) {
+      polybackup::Cancellation cancel;
+      http::SendOptions options;
+      options.cancel = &cancel;
+      Clock::time_point cancelled_at;
+      std::thread canceller([&] {
+        while (server.request_count() <= i)
+          std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        cancelled_at = Clock::now();
+        cancel.Cancel("bench");
+      });
+      (void)transport->Send({"GET", server.BaseUrl() + "/slow", {}, ""}, options);
+      auto returned = Clock::now();
+      canceller.join();
+      double ms = std::chrono::duration<double, std::milli>(returned - cancelled_at).count();
+      total_ms += ms;
+      worst_ms = std::max(worst_ms, ms);
+    }
+    std::printf("%-58s n=%-6d mean %6.1f ms, worst %6.1f ms\n",
+                "Cancel() -> Send returns (server silent)", trials, total_ms / trials, worst_ms);
   }
 
   const auto now = std::chrono::system_clock::now();

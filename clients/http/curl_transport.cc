@@ -18,7 +18,7 @@ namespace {
 
 // How often a blocked call wakes to look at its Cancellation when nothing
 // arrives on the socket. Bounds the latency of Cancel(); costs one syscall.
-constexpr int kCancelPollMs = 50;
+constexpr int kCancelPollMs = 20;
 constexpr int kIdlePollMs = 1000;
 
 void GlobalInitOnce() {
