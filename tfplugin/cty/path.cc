@@ -1,6 +1,7 @@
 #include "tfplugin/cty/path.h"
 
 #include "tfplugin/cty/json_text.h"
+#include "tfplugin/cty/type.h"
 #include "tfplugin/cty/value.h"
 
 namespace polybackup::cty {
@@ -61,6 +62,37 @@ const Value* GetPath(const Value& root, const Path& path) {
     if (cur == nullptr) return nullptr;
   }
   return cur;
+}
+
+Path TrimAtSet(const Path& path, const Type& root) {
+  const Type* cur = &root;
+  std::vector<PathStep> kept;
+  for (const auto& step : path.steps()) {
+    kept.push_back(step);
+    switch (cur->kind()) {
+      case Type::Kind::kSet:
+        kept.pop_back();  // the step into the set element goes
+        return Path(std::move(kept));
+      case Type::Kind::kObject:
+        if (step.kind != PathStep::Kind::kAttribute || !cur->has_attribute(step.name)) return path;
+        cur = &cur->attribute(step.name);
+        break;
+      case Type::Kind::kList:
+      case Type::Kind::kMap:
+        cur = &cur->element();
+        break;
+      case Type::Kind::kTuple:
+        if (step.kind != PathStep::Kind::kIndex || step.index < 0 ||
+            static_cast<size_t>(step.index) >= cur->tuple_elements().size()) {
+          return path;
+        }
+        cur = &cur->tuple_elements()[static_cast<size_t>(step.index)];
+        break;
+      default:
+        return path;  // primitive or dynamic: nothing more to learn from the type
+    }
+  }
+  return path;
 }
 
 }  // namespace polybackup::cty

@@ -19,6 +19,7 @@
 namespace polybackup::cty {
 
 class Value;
+class Type;
 
 struct PathStep {
   enum class Kind { kAttribute, kKey, kIndex };
@@ -76,6 +77,14 @@ class Path {
 // addressed by index in their canonical (stored) order. The pointer is into
 // `root` and lives as long as `root` does.
 const Value* GetPath(const Value& root, const Path& path);
+
+// `path` cut just after the first step that lands on a set, walking `root`
+// (the schema type the path is relative to); unchanged if it crosses no set.
+// Terraform cannot address set elements by index (tfplugin6.AttributePath has
+// no set-element step; go-cty IndexStep on a set fails), so a path sent to
+// Terraform — diagnostics, requires_replace — must stop at the set itself.
+// Steps that do not fit `root` leave the path unchanged from there on.
+Path TrimAtSet(const Path& path, const Type& root);
 
 }  // namespace polybackup::cty
 

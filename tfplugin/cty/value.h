@@ -90,6 +90,10 @@ class Value {
   // Structural equality: same type, same nullness/knownness, equal contents;
   // numbers compare by value ("1.0" == "1"), sets ignore order, refinements
   // are ignored. Two unknowns of the same type are equal.
+  // Note: a value decoded against a type containing `dynamic` keeps that
+  // type (its dynamic parts hold concrete-typed values), while ObjectFrom /
+  // Tuple derive concrete types; such values are not Equal even with the same
+  // content, so compare values built against the same schema type.
   bool Equals(const Value& other) const;
   friend bool operator==(const Value& a, const Value& b) { return a.Equals(b); }
   friend bool operator!=(const Value& a, const Value& b) { return !a.Equals(b); }

@@ -124,6 +124,19 @@ TEST_CASE("Path rendering and lookup") {
   CHECK(GetPath(root, Path()) == &root);
 }
 
+TEST_CASE("TrimAtSet stops paths at sets") {
+  Type copy = Type::Object({{"dest", Type::String()}});
+  Type rule = Type::Object({{"copy", Type::Set(copy)}, {"name", Type::String()}});
+  Type root = Type::Object({{"rules", Type::List(rule)}, {"ids", Type::Set(Type::String())}});
+  Path into_set = Path().Attribute("rules").Index(0).Attribute("copy").Index(3).Attribute("dest");
+  CHECK(TrimAtSet(into_set, root) == Path().Attribute("rules").Index(0).Attribute("copy"));
+  CHECK(TrimAtSet(Path().Attribute("ids").Index(1), root) == Path().Attribute("ids"));
+  Path plain = Path().Attribute("rules").Index(0).Attribute("name");
+  CHECK(TrimAtSet(plain, root) == plain);
+  CHECK(TrimAtSet(Path().Attribute("nope").Index(1), root) == Path().Attribute("nope").Index(1));
+  CHECK(TrimAtSet(Path(), root) == Path());
+}
+
 TEST_CASE("Transform rewrites post-order with paths; Walk visits pre-order") {
   Type inner = Type::Object({{"id", Type::String()}, {"n", Type::Number()}});
   Value v = Value::ObjectFrom(
