@@ -58,6 +58,15 @@ absl::StatusOr<ResolvedAlicloud> ResolveAlicloud(const AlicloudConfig& config,
 // mode has anything.
 absl::StatusOr<ResolvedHuawei> ResolveHuawei(const HuaweiConfig& config, const Environment& env);
 
+// Transport settings left unset in a block, from each cloud's environment:
+//   "aws"       ca_bundle AWS_CA_BUNDLE; max_retries AWS_MAX_ATTEMPTS - 1
+//   "huawei"    max_retries HW_MAX_RETRIES; ca_bundle OS_CACERT; insecure
+//               OS_INSECURE ("true"/"1")
+//   "alicloud"  nothing (the reference provider reads none of these)
+// An unparsable number is ignored (the block's or the default applies).
+TransportConfig ResolveTransport(TransportConfig config, std::string_view cloud,
+                                 const Environment& env);
+
 }  // namespace polybackup::clients::credentials
 
 #endif  // POLYBACKUP_CLIENTS_CREDENTIALS_CHAINS_H_

@@ -209,6 +209,29 @@ TEST_CASE("resolved secrets are registered for log redaction") {
         std::string::npos);
 }
 
+TEST_CASE("transport settings from each cloud's environment; the block wins") {
+  FakeEnvironment env;
+  env.Set("AWS_CA_BUNDLE", "/etc/aws-ca.pem")
+      .Set("AWS_MAX_ATTEMPTS", "4")
+      .Set("HW_MAX_RETRIES", "7")
+      .Set("OS_INSECURE", "true");
+  TransportConfig aws = ResolveTransport({}, "aws", env);
+  CHECK(aws.ca_bundle == "/etc/aws-ca.pem");
+  CHECK(aws.max_retries == 3);
+  CHECK_FALSE(aws.insecure);
+  TransportConfig hw = ResolveTransport({}, "huawei", env);
+  CHECK(hw.max_retries == 7);
+  CHECK(hw.insecure);
+  TransportConfig block =
+      ResolveTransport({.ca_bundle = "/mine.pem", .max_retries = 1}, "aws", env);
+  CHECK(block.ca_bundle == "/mine.pem");
+  CHECK(block.max_retries == 1);
+  FakeEnvironment junk;
+  junk.Set("AWS_MAX_ATTEMPTS", "many");
+  CHECK_FALSE(ResolveTransport({}, "aws", junk).max_retries.has_value());
+  CHECK(ResolveTransport({}, "alicloud", env).ca_bundle.empty());
+}
+
 TEST_CASE("INI parsing tolerates junk") {
   IniFile f = ParseIni("junk\n[a]\nk = v = w\n[broken\nx=1\n[b]\n  nested = 1\nK2=\n");
   CHECK(f["a"]["k"] == "v = w");
