@@ -46,10 +46,17 @@ struct Slot {
 struct Transfer {
   HttpResponse response;
   const Cancellation* cancel = nullptr;
+  std::size_t max_body = 0;
+  bool too_large = false;
 };
 
 size_t OnBody(char* data, size_t size, size_t count, void* user) {
-  static_cast<Transfer*>(user)->response.body.append(data, size * count);
+  auto* transfer = static_cast<Transfer*>(user);
+  if (transfer->response.body.size() + size * count > transfer->max_body) {
+    transfer->too_large = true;
+    return 0;  // makes libcurl stop with CURLE_WRITE_ERROR
+  }
+  transfer->response.body.append(data, size * count);
   return size * count;
 }
 
@@ -86,6 +93,13 @@ absl::Status MapCurlError(CURLcode code, const char* detail, const Transfer& tra
                                                              : "request cancelled");
     case CURLE_OPERATION_TIMEDOUT:
       return absl::DeadlineExceededError(message);
+    case CURLE_WRITE_ERROR:
+      if (transfer.too_large) {
+        return absl::ResourceExhaustedError(
+            absl::StrCat(request.method, " ", RedactUrlForLog(request.url),
+                         ": response body larger than ", transfer.max_body, " bytes"));
+      }
+      return absl::UnavailableError(message);
     case CURLE_URL_MALFORMAT:
     case CURLE_UNSUPPORTED_PROTOCOL:
       return absl::InvalidArgumentError(message);
@@ -254,6 +268,7 @@ absl::StatusOr<HttpResponse> CurlTransport::Send(const HttpRequest& request,
   }
   Transfer transfer;
   transfer.cancel = options.cancel;
+  transfer.max_body = options_.max_response_bytes;
   curl_slist* headers = nullptr;
   char error[CURL_ERROR_SIZE] = {0};
   Configure(slot.easy, request, options, transfer, headers, error);

@@ -34,6 +34,9 @@ struct CurlTransportOptions {
   // Idle easy handles kept for reuse; more concurrent calls still work, the
   // surplus handles are freed after use.
   std::size_t max_idle_handles = 16;
+  // A response body beyond this fails the call with ResourceExhausted
+  // instead of growing without bound (API answers are a few KiB).
+  std::size_t max_response_bytes = 64u << 20;
 };
 
 // Thread-safe; the returned transport may be shared by every client.

@@ -164,6 +164,16 @@ TEST_CASE("transport failures map to canonical codes") {
     CHECK(transport->Send({"GET", url, {}, ""}, {}).status().code() ==
           absl::StatusCode::kUnavailable);
   }
+  SUBCASE("oversized response body") {
+    LocalHttpServer server(
+        [](const ReceivedRequest&) { return ServerReply{.body = std::string(5000, 'x')}; });
+    CurlTransportOptions small;
+    small.max_response_bytes = 4096;
+    CHECK(NewCurlTransport(small)->Send({"GET", server.BaseUrl(), {}, ""}, {}).status().code() ==
+          absl::StatusCode::kResourceExhausted);
+    small.max_response_bytes = 5000;
+    CHECK(NewCurlTransport(small)->Send({"GET", server.BaseUrl(), {}, ""}, {}).ok());
+  }
   SUBCASE("bad URL or method") {
     CHECK(transport->Send({"GET", "not a url", {}, ""}, {}).status().code() ==
           absl::StatusCode::kInvalidArgument);

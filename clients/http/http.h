@@ -7,9 +7,10 @@
 //   Unavailable        connect refused/reset, DNS failure, TLS handshake failure,
 //                      broken read (worth a retry)
 //   FailedPrecondition the server's certificate was rejected (retrying cannot help)
-//   DeadlineExceeded  connect_timeout or total_timeout elapsed
-//   Cancelled         SendOptions::cancel fired while the call was in flight
-//   InvalidArgument   the URL or method cannot be sent
+//   DeadlineExceeded   connect_timeout or total_timeout elapsed
+//   Cancelled          SendOptions::cancel fired while the call was in flight
+//   InvalidArgument    the URL or method cannot be sent
+//   ResourceExhausted  the response body exceeds the transport's limit
 #ifndef POLYBACKUP_CLIENTS_HTTP_HTTP_H_
 #define POLYBACKUP_CLIENTS_HTTP_HTTP_H_
 
