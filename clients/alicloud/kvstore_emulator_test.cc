@@ -24,12 +24,13 @@ Emulators& Started() {
   return *e;
 }
 
-KvstoreClient Client(Emulators& e, std::string secret = acceptance::kTestSecretKey) {
+KvstoreClient Client(Emulators& e, std::string secret = acceptance::kTestSecretKey,
+                     std::string access_key = acceptance::kTestAccessKey, std::string token = "") {
   AlicloudClientOptions o;
   o.region = "cn-hangzhou";
   o.endpoint = e.Url("alicloud_kvstore");
-  o.credentials = [secret]() -> absl::StatusOr<signing::AlicloudCredentials> {
-    return signing::AlicloudCredentials{acceptance::kTestAccessKey, secret, ""};
+  o.credentials = [secret, access_key, token]() -> absl::StatusOr<signing::AlicloudCredentials> {
+    return signing::AlicloudCredentials{access_key, secret, token};
   };
   o.transport = http::NewCurlTransport(http::TlsOptions{});
   o.retry.max_attempts = 4;
@@ -88,6 +89,21 @@ TEST_CASE("the cloud's own errors: wrong secret, missing instance, busy instance
   absl::Status busy = client.ModifyBackupPolicy(req);
   CHECK(busy.code() == absl::StatusCode::kFailedPrecondition);
   CHECK(GetCloudError(busy)->code == "IncorrectDBInstanceState");
+}
+
+TEST_CASE("STS credentials: the security token is sent and checked") {
+  Emulators& e = Started();
+  e.Control("POST", "/credentials",
+            {{"access_key_id", "STS.PBTESTTEMPORARY01"},
+             {"secret", "sts/Temporary/Secret"},
+             {"security_token", "CAIS-pbtest-sts-token"}});
+  auto ok = Client(e, "sts/Temporary/Secret", "STS.PBTESTTEMPORARY01", "CAIS-pbtest-sts-token")
+                .DescribeBackupPolicy("r-test1");
+  CHECK_MESSAGE(ok.ok(), UserMessage(ok.status()));
+  auto bad = Client(e, "sts/Temporary/Secret", "STS.PBTESTTEMPORARY01", "CAIS-wrong-token")
+                 .DescribeBackupPolicy("r-test1");
+  CHECK(bad.status().code() == absl::StatusCode::kUnauthenticated);
+  CHECK(UserMessage(bad.status()).rfind("the security token is not valid", 0) == 0);
 }
 
 TEST_CASE("injected throttling is retried until it passes") {
