@@ -1,5 +1,9 @@
 #include "tfplugin/framework/resource_base.h"
 
+#include <map>
+
+#include "tfplugin/framework/resource.h"
+
 namespace polybackup::framework {
 
 std::optional<cty::Value> ResourceBase::ImportRaw(Context& ctx, const std::string& id) {
@@ -27,4 +31,21 @@ std::optional<cty::Value> ResourceBase::MoveRaw(Context& ctx, const MoveSource& 
   return std::nullopt;
 }
 
+namespace internal {
+
+// Re-encoding a model is lossy for values a Field cannot hold (a list with
+// one unknown element becomes wholly unknown), so only attributes the hook
+// actually changed are taken from the re-encoded model.
+cty::Value MergeChanged(const cty::Value& raw, const cty::Value& before, const cty::Value& after) {
+  if (raw.is_null() || !raw.is_known() || before.Equals(after)) return raw;
+  std::map<std::string, cty::Value> attrs = raw.Attributes();
+  for (auto& [name, v] : attrs) {
+    const cty::Value& b = before.GetAttr(name);
+    const cty::Value& a = after.GetAttr(name);
+    if (!b.Equals(a)) v = a;
+  }
+  return cty::Value::Object(raw.type(), std::move(attrs));
+}
+
+}  // namespace internal
 }  // namespace polybackup::framework
