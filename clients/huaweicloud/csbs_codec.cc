@@ -1,0 +1,288 @@
+#include "clients/huaweicloud/csbs_codec.h"
+
+#include <charconv>
+#include <cmath>
+
+#include "absl/strings/ascii.h"
+#include "clients/http/url.h"
+
+namespace polybackup::clients::huaweicloud {
+namespace {
+
+using nlohmann::json;
+
+const json& Null() {
+  static const json* null = new json();
+  return *null;
+}
+
+const json& Array(const json& j, std::string_view key) {
+  static const json* empty = new json(json::array());
+  const json& v = Member(j, key);
+  return v.is_array() ? v : *empty;
+}
+
+template <typename T>
+void PutOpt(json& j, const char* key, const std::optional<T>& v) {
+  if (v) j[key] = *v;
+}
+void PutStr(json& j, const char* key, const std::string& v) {
+  if (!v.empty()) j[key] = v;
+}
+
+json DefinitionToJson(const CsbsOperationDefinition& d) {
+  json j = json::object();
+  PutOpt(j, "max_backups", d.max_backups);
+  PutOpt(j, "retention_duration_days", d.retention_duration_days);
+  PutOpt(j, "permanent", d.permanent);
+  PutOpt(j, "day_backups", d.day_backups);
+  PutOpt(j, "week_backups", d.week_backups);
+  PutOpt(j, "month_backups", d.month_backups);
+  PutOpt(j, "year_backups", d.year_backups);
+  PutStr(j, "timezone", d.timezone);
+  return j;
+}
+
+json OperationToJson(const CsbsScheduledOperation& op, bool with_id) {
+  json j = json::object();
+  if (with_id) PutStr(j, "id", op.id);
+  PutStr(j, "name", op.name);
+  PutStr(j, "description", op.description);
+  PutOpt(j, "enabled", op.enabled);
+  PutStr(j, "operation_type", op.operation_type);
+  j["operation_definition"] = DefinitionToJson(op.operation_definition);
+  if (!op.trigger_pattern.empty()) {
+    j["trigger"] = {{"properties", {{"pattern", op.trigger_pattern}}}};
+  }
+  return j;
+}
+
+json ResourcesToJson(const std::vector<CsbsResource>& resources) {
+  json out = json::array();
+  for (const CsbsResource& r : resources) {
+    out.push_back({{"id", r.id}, {"type", r.type}, {"name", r.name}});
+  }
+  return out;
+}
+
+json CommonToJson(const std::map<std::string, std::string>& common) {
+  return {{"common", common.empty() ? json::object() : json(common)}};
+}
+
+std::map<std::string, std::string> ParseCommon(const json& parameters) {
+  std::map<std::string, std::string> out;
+  const json& common = Member(parameters, "common");
+  if (!common.is_object()) return out;
+  for (auto it = common.begin(); it != common.end(); ++it) {
+    out[it.key()] = it.value().is_string() ? it.value().get<std::string>() : it.value().dump();
+  }
+  return out;
+}
+
+CsbsScheduledOperation ParseOperation(const json& j) {
+  CsbsScheduledOperation op;
+  op.id = StringField(j, "id");
+  op.name = StringField(j, "name");
+  op.description = StringField(j, "description");
+  op.enabled = BoolField(j, "enabled");
+  op.operation_type = StringField(j, "operation_type");
+  const json& d = Member(j, "operation_definition");
+  CsbsOperationDefinition& def = op.operation_definition;
+  def.max_backups = IntField(d, "max_backups");
+  def.retention_duration_days = IntField(d, "retention_duration_days");
+  def.permanent = BoolField(d, "permanent");
+  def.day_backups = IntField(d, "day_backups");
+  def.week_backups = IntField(d, "week_backups");
+  def.month_backups = IntField(d, "month_backups");
+  def.year_backups = IntField(d, "year_backups");
+  def.timezone = StringField(d, "timezone");
+  def.plan_id = StringField(d, "plan_id");
+  def.provider_id = StringField(d, "provider_id");
+  const json& trigger = Member(j, "trigger");
+  const json& props = Member(trigger, "properties");
+  op.trigger_pattern = StringField(props, "pattern");
+  op.trigger_start_time = StringField(props, "start_time");
+  op.trigger_format = StringField(props, "format");
+  op.trigger_id = StringField(j, "trigger_id");
+  if (op.trigger_id.empty()) op.trigger_id = StringField(trigger, "id");
+  op.trigger_name = StringField(trigger, "name");
+  op.trigger_type = StringField(trigger, "type");
+  return op;
+}
+
+bool ReadNumber(std::string_view text, size_t& pos, size_t digits, int& out) {
+  if (pos + digits > text.size()) return false;
+  auto [ptr, ec] = std::from_chars(text.data() + pos, text.data() + pos + digits, out);
+  if (ec != std::errc() || ptr != text.data() + pos + digits) return false;
+  pos += digits;
+  return true;
+}
+
+bool Expect(std::string_view text, size_t& pos, std::string_view any_of) {
+  if (pos >= text.size() || any_of.find(text[pos]) == std::string_view::npos) return false;
+  ++pos;
+  return true;
+}
+
+}  // namespace
+
+const json& Member(const json& j, std::string_view key) {
+  if (!j.is_object()) return Null();
+  auto it = j.find(std::string(key));
+  return it == j.end() ? Null() : *it;
+}
+
+std::string StringField(const json& j, std::string_view key) {
+  const json& v = Member(j, key);
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_number_integer()) return std::to_string(v.get<long long>());
+  if (v.is_number_unsigned()) return std::to_string(v.get<unsigned long long>());
+  if (v.is_number_float()) return v.dump();
+  if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
+  return "";
+}
+
+std::optional<long long> IntField(const json& j, std::string_view key) {
+  const json& v = Member(j, key);
+  if (v.is_number_integer()) return v.get<long long>();
+  if (v.is_number_float()) {
+    double d = v.get<double>();
+    if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9.0e18) {
+      return static_cast<long long>(d);
+    }
+    return std::nullopt;
+  }
+  if (!v.is_string()) return std::nullopt;
+  std::string s(absl::StripAsciiWhitespace(v.get<std::string>()));
+  if (s.empty()) return std::nullopt;
+  long long out = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+  if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
+  return out;
+}
+
+std::optional<bool> BoolField(const json& j, std::string_view key) {
+  const json& v = Member(j, key);
+  if (v.is_boolean()) return v.get<bool>();
+  if (v.is_number_integer()) {
+    long long n = v.get<long long>();
+    if (n == 0 || n == 1) return n == 1;
+    return std::nullopt;
+  }
+  if (!v.is_string()) return std::nullopt;
+  std::string s = absl::AsciiStrToLower(absl::StripAsciiWhitespace(v.get<std::string>()));
+  if (s == "true" || s == "1") return true;
+  if (s == "false" || s == "0") return false;
+  return std::nullopt;
+}
+
+json CreatePolicyBody(const CreateCsbsPolicyRequest& r) {
+  json p = json::object();
+  p["name"] = r.name;
+  PutStr(p, "description", r.description);
+  p["provider_id"] = r.provider_id;
+  // `parameters` is mandatory on create even when blank (seed Table 3).
+  p["parameters"] = CommonToJson(r.common);
+  p["resources"] = ResourcesToJson(r.resources);
+  json ops = json::array();
+  for (const CsbsScheduledOperation& op : r.scheduled_operations) {
+    json o = OperationToJson(op, /*with_id=*/false);
+    if (!o.contains("enabled")) o["enabled"] = true;  // mandatory on create
+    ops.push_back(std::move(o));
+  }
+  p["scheduled_operations"] = std::move(ops);
+  if (!r.tags.empty()) {  // "This list cannot be an empty list."
+    json tags = json::array();
+    for (const CsbsTag& t : r.tags) tags.push_back({{"key", t.key}, {"value", t.value}});
+    p["tags"] = std::move(tags);
+  }
+  return {{"policy", std::move(p)}};
+}
+
+json UpdatePolicyBody(const UpdateCsbsPolicyRequest& r) {
+  json p = json::object();
+  if (r.name) p["name"] = *r.name;
+  if (r.description) p["description"] = *r.description;
+  if (r.common) p["parameters"] = CommonToJson(*r.common);
+  if (r.resources) p["resources"] = ResourcesToJson(*r.resources);
+  if (r.scheduled_operations) {
+    json ops = json::array();
+    for (const CsbsScheduledOperation& op : *r.scheduled_operations) {
+      ops.push_back(OperationToJson(op, /*with_id=*/true));
+    }
+    p["scheduled_operations"] = std::move(ops);
+  }
+  return {{"policy", std::move(p)}};
+}
+
+CsbsPolicy ParsePolicy(const json& j) {
+  CsbsPolicy p;
+  p.id = StringField(j, "id");
+  p.name = StringField(j, "name");
+  p.description = StringField(j, "description");
+  p.provider_id = StringField(j, "provider_id");
+  p.project_id = StringField(j, "project_id");
+  p.status = StringField(j, "status");
+  p.created_at = StringField(j, "created_at");
+  p.common = ParseCommon(Member(j, "parameters"));
+  for (const json& r : Array(j, "resources")) {
+    p.resources.push_back(
+        {.id = StringField(r, "id"), .type = StringField(r, "type"), .name = StringField(r, "name")});
+  }
+  for (const json& op : Array(j, "scheduled_operations")) {
+    p.scheduled_operations.push_back(ParseOperation(op));
+  }
+  for (const json& t : Array(j, "tags")) {
+    p.tags.push_back({StringField(t, "key"), StringField(t, "value")});
+  }
+  return p;
+}
+
+std::string NextMarkerFromLinks(const json& answer) {
+  for (const json& link : Array(answer, "policies_links")) {
+    if (StringField(link, "rel") != "next") continue;
+    std::string href = StringField(link, "href");
+    size_t q = href.find('?');
+    if (q == std::string::npos) return "";
+    absl::StatusOr<http::QueryParams> params = http::ParseQuery(href.substr(q + 1));
+    if (!params.ok()) return "";
+    for (const auto& [k, v] : *params) {
+      if (k == "marker") return v;
+    }
+  }
+  return "";
+}
+
+std::optional<std::chrono::system_clock::time_point> ParseCsbsTime(std::string_view text) {
+  size_t pos = 0;
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+  if (!ReadNumber(text, pos, 4, year) || !Expect(text, pos, "-") ||
+      !ReadNumber(text, pos, 2, month) || !Expect(text, pos, "-") ||
+      !ReadNumber(text, pos, 2, day) || !Expect(text, pos, "T ") ||
+      !ReadNumber(text, pos, 2, hour) || !Expect(text, pos, ":") ||
+      !ReadNumber(text, pos, 2, minute) || !Expect(text, pos, ":") ||
+      !ReadNumber(text, pos, 2, second)) {
+    return std::nullopt;
+  }
+  long long micros = 0;
+  if (pos < text.size() && text[pos] == '.') {
+    ++pos;
+    int digits = 0;
+    while (pos < text.size() && absl::ascii_isdigit(text[pos])) {
+      if (digits < 6) micros = micros * 10 + (text[pos] - '0');
+      ++digits;
+      ++pos;
+    }
+    if (digits == 0) return std::nullopt;
+    for (; digits < 6; ++digits) micros *= 10;
+  }
+  if (pos < text.size() && text[pos] == 'Z') ++pos;
+  if (pos != text.size()) return std::nullopt;
+  std::chrono::year_month_day ymd{std::chrono::year(year), std::chrono::month(month),
+                                  std::chrono::day(day)};
+  if (!ymd.ok() || hour > 23 || minute > 59 || second > 60) return std::nullopt;
+  return std::chrono::sys_days(ymd) + std::chrono::hours(hour) + std::chrono::minutes(minute) +
+         std::chrono::seconds(second) + std::chrono::microseconds(micros);
+}
+
+}  // namespace polybackup::clients::huaweicloud

@@ -1,0 +1,47 @@
+// JSON for CSBS v1 policies: the `policy` wrapper bodies of create/update and
+// tolerant readers for the answers, which mix strings and numbers
+// ("max_backups":"20", "permanent":"false" on OTC; native types on Huawei).
+// None of these throw.
+#ifndef POLYBACKUP_CLIENTS_HUAWEICLOUD_CSBS_CODEC_H_
+#define POLYBACKUP_CLIENTS_HUAWEICLOUD_CSBS_CODEC_H_
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "clients/huaweicloud/csbs_types.h"
+
+namespace polybackup::clients::huaweicloud {
+
+// Member `key` of object `j`, or null json.
+const nlohmann::json& Member(const nlohmann::json& j, std::string_view key);
+// A string; numbers and booleans rendered as text; "" when absent.
+std::string StringField(const nlohmann::json& j, std::string_view key);
+// An integer given as a number or a decimal string; nullopt when absent,
+// empty or not an integer.
+std::optional<long long> IntField(const nlohmann::json& j, std::string_view key);
+// true/false, "true"/"false" (any case) or 0/1; nullopt otherwise.
+std::optional<bool> BoolField(const nlohmann::json& j, std::string_view key);
+
+// {"policy": {...}} for POST /policies.
+nlohmann::json CreatePolicyBody(const CreateCsbsPolicyRequest& request);
+// {"policy": {...}} for PUT /policies/{id}: only the members that are set.
+nlohmann::json UpdatePolicyBody(const UpdateCsbsPolicyRequest& request);
+// One policy object (the value of "policy" or an element of "policies").
+CsbsPolicy ParsePolicy(const nlohmann::json& j);
+
+// The `marker` of the rel="next" link of a list answer ("policies_links"),
+// or "" when there is none.
+std::string NextMarkerFromLinks(const nlohmann::json& answer);
+
+// created_at / start_time: "2017-04-18T01:21:52.701973" or
+// "2017-03-07 09:27:41" (no zone: UTC; a trailing "Z" is accepted).
+// nullopt when malformed.
+std::optional<std::chrono::system_clock::time_point> ParseCsbsTime(std::string_view text);
+
+}  // namespace polybackup::clients::huaweicloud
+
+#endif  // POLYBACKUP_CLIENTS_HUAWEICLOUD_CSBS_CODEC_H_
