@@ -119,6 +119,18 @@ bool IsThrottlingError(const CloudError& e) {
 std::string UserMessage(const absl::Status& status) {
   if (status.ok()) return "";
   std::optional<CloudError> e = GetCloudError(status);
+  if (!e) {
+    // Our own errors (a missing key, a bad setting, an unparseable answer)
+    // already say what is wrong; only transport outcomes get a cause prefix.
+    switch (status.code()) {
+      case absl::StatusCode::kUnavailable:
+      case absl::StatusCode::kDeadlineExceeded:
+      case absl::StatusCode::kCancelled:
+        break;
+      default:
+        return log::Redact(std::string(status.message()));
+    }
+  }
   std::string out = CauseText(status, e);
   if (e) {
     std::string said = e->message.empty() ? e->code : e->message;

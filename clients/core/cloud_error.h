@@ -59,10 +59,13 @@ absl::Status WithCloudError(const absl::Status& status, const CloudError& error)
 // and friends, Alibaba Throttling*, Huawei HTTP 429 / APIGW.0308).
 bool IsThrottlingError(const CloudError& error);
 
-// Plain-language text for a user diagnostic: a short cause first ("the access
-// key is not valid", "throttled after 5 attempts", "not found"), then what the
-// cloud said and its request id. Never contains secrets (the logger's
-// redaction list is applied).
+// Plain-language text for a user diagnostic: for an error the cloud sent, a
+// short cause first ("the access key is not valid", "throttled after 5
+// attempts", "not found"), then what the cloud said and its request id; for
+// a transport failure "the service is temporarily unavailable: ..." /
+// "timed out: ..." / "cancelled: ..."; for our own errors (missing
+// credentials, bad settings, unparseable answers) the status message as is.
+// Never contains secrets (the logger's redaction list is applied).
 std::string UserMessage(const absl::Status& status);
 
 }  // namespace polybackup::clients

@@ -69,6 +69,11 @@ TEST_CASE("UserMessage gives the cause first, then what the cloud said") {
   CHECK(UserMessage(absl::UnavailableError("could not connect")) ==
         "the service is temporarily unavailable: could not connect");
   CHECK(UserMessage(absl::OkStatus()).empty());
+  // Our own errors are not dressed up as the cloud's.
+  CHECK(UserMessage(absl::UnauthenticatedError("no Alibaba Cloud access key: set access_key")) ==
+        "no Alibaba Cloud access key: set access_key");
+  CHECK(UserMessage(absl::DeadlineExceededError("R-kvstore X: no time left")) ==
+        "timed out: R-kvstore X: no time left");
 }
 
 TEST_CASE("UserMessage never shows a registered secret") {
