@@ -65,9 +65,10 @@ class BackupClient {
   // missing. AlreadyExists when a live plan has the same document.
   absl::StatusOr<BackupPlanRef> CreateBackupPlan(const CreateBackupPlanRequest& request,
                                                  const CallOptions& options = {}) const;
-  // GET /backup/plans/{id}/[?versionId=]. A deleted plan is still answered,
-  // with deletion_date set: callers must treat that as gone. NotFound for an
-  // unknown id.
+  // GET /backup/plans/{id}/[?versionId=]. NotFound for an unknown id. A
+  // deleted plan may be answered NotFound or, for a while, with deletion_date
+  // set (the model documents DeletionDate on this output): callers must
+  // treat both as gone.
   absl::StatusOr<BackupPlan> GetBackupPlan(const std::string& plan_id,
                                            const std::string& version_id = "",
                                            const CallOptions& options = {}) const;
