@@ -2,10 +2,13 @@
 
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <deque>
+#include <thread>
 
 #include "clients/core/cloud_error.h"
 #include "clients/core/error_mappers.h"
+#include "clients/http/scripted_transport.h"
 
 namespace polybackup::clients {
 namespace {
@@ -240,6 +243,41 @@ TEST_CASE("a build failure ends the loop with that error") {
   auto answer = f.Loop().Run(call, {});
   CHECK(answer.status().code() == absl::StatusCode::kUnauthenticated);
   CHECK(f.transport->sent_.empty());
+}
+
+TEST_CASE("one loop serves concurrent calls; the cancellation reaches the transport") {
+  auto transport = std::make_shared<http::ScriptedTransport>();
+  std::atomic<int> served{0};
+  transport->SetHandler([&](const http::HttpRequest&) -> absl::StatusOr<http::HttpResponse> {
+    http::HttpResponse r;
+    // Every other answer is a throttle, so each call retries at least once.
+    r.status = (served++ % 2 == 0) ? 400 : 200;
+    r.body = r.status == 200 ? "{}" : kThrottled;
+    return r;
+  });
+  FakeClock clock;
+  FakeRandom random;
+  RetryLoop loop(transport, clock, random, {.max_attempts = 50});
+  Cancellation cancel;
+  HttpCall call;
+  call.operation = "Concurrent";
+  call.map_error = MapAlicloudError;
+  call.build = [](int) -> absl::StatusOr<http::HttpRequest> {
+    http::HttpRequest r;
+    r.method = "GET";
+    r.url = "https://example.test/";
+    return r;
+  };
+  std::atomic<int> ok{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 25; ++i) ok += loop.Run(call, {.cancel = &cancel}).ok() ? 1 : 0;
+    });
+  }
+  for (auto& t : threads) t.join();
+  CHECK(ok == 100);
+  for (const http::SendOptions& o : transport->options()) CHECK(o.cancel == &cancel);
 }
 
 }  // namespace
