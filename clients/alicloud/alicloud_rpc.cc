@@ -15,6 +15,14 @@ std::string NormalizeEndpoint(std::string_view endpoint) {
 }
 
 std::string DbsEndpoint(std::string_view region) {
+  static constexpr std::string_view kServedFromHangzhou[] = {
+      "cn-hangzhou",           "cn-shanghai",          "cn-qingdao",  "cn-beijing",
+      "cn-shenzhen",           "cn-zhangjiakou",       "cn-hongkong", "cn-hangzhou-finance",
+      "cn-shanghai-finance-1", "cn-shenzhen-finance-1"};
+  for (std::string_view r : kServedFromHangzhou) {
+    if (region == r) return "https://dbs-api.cn-hangzhou.aliyuncs.com";
+  }
+  if (region == "us-east-1" || region == "us-west-1") return "https://dbs.cn-hangzhou.aliyuncs.com";
   return "https://dbs-api." + std::string(region) + ".aliyuncs.com";
 }
 

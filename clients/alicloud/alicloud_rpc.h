@@ -84,9 +84,12 @@ class AlicloudRpc {
 // slashes are dropped.
 std::string NormalizeEndpoint(std::string_view endpoint);
 
-// Default endpoints (docs / alibaba-cloud-sdk-go endpoint maps):
-// R-kvstore is served by the central host for most regions; DBS by a
-// regional host.
+// Default endpoints, following the official SDK's endpoint maps
+// (alibaba-cloud-sdk-go services/r-kvstore and services/dbs endpoint.go):
+// R-kvstore answers every region from the central host (RegionId selects
+// the region). DBS serves the mainland China regions and Hong Kong from
+// dbs-api.cn-hangzhou, us-east-1/us-west-1 from dbs.cn-hangzhou, and other
+// regions from dbs-api.<region>.aliyuncs.com.
 inline constexpr std::string_view kKvstoreEndpoint = "https://r-kvstore.aliyuncs.com";
 std::string DbsEndpoint(std::string_view region);
 

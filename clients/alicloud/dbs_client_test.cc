@@ -46,6 +46,10 @@ std::string Param(const http::HttpRequest& r, const std::string& name) {
 TEST_CASE("endpoint follows the region; override wins") {
   Fixture f;
   CHECK(f.Client().endpoint() == "https://dbs-api.cn-hangzhou.aliyuncs.com");
+  CHECK(DbsEndpoint("cn-shanghai") == "https://dbs-api.cn-hangzhou.aliyuncs.com");
+  CHECK(DbsEndpoint("ap-southeast-1") == "https://dbs-api.ap-southeast-1.aliyuncs.com");
+  CHECK(DbsEndpoint("us-west-1") == "https://dbs.cn-hangzhou.aliyuncs.com");
+  CHECK(DbsEndpoint("cn-huhehaote") == "https://dbs-api.cn-huhehaote.aliyuncs.com");
 }
 
 TEST_CASE("CreateBackupPlan: one ClientToken for every attempt") {
