@@ -58,6 +58,9 @@ bool RetryPolicy::IsRetryable(const absl::Status& status) const {
   for (const std::string& code : extra_retryable_codes) {
     if (e->code == code) return true;
   }
+  for (int http_status : extra_retryable_http_statuses) {
+    if (e->http_status == http_status) return true;
+  }
   if (IsThrottlingError(*e)) return true;
   if (e->http_status >= 500 && e->http_status <= 599) {
     // 501 Not Implemented will never work.

@@ -49,11 +49,14 @@ struct RetryPolicy {
   // Cloud error codes retried in addition to the defaults, for a call that
   // knows a busy state passes (e.g. R-kvstore "IncorrectDBInstanceState").
   std::vector<std::string> extra_retryable_codes;
+  // HTTP statuses retried in addition (e.g. CSBS answers 409 while a policy
+  // is still "creating").
+  std::vector<int> extra_retryable_http_statuses;
 
   // Default rules: transport failures (Unavailable, DeadlineExceeded of one
   // attempt); AWS ThrottlingException/TooManyRequestsException & co and 5xx;
   // Alibaba Throttling*/ServiceUnavailable and 5xx; Huawei 429 and 5xx; plus
-  // extra_retryable_codes. Quota errors (AWS LimitExceededException) and every
+  // the extra codes and statuses. Quota errors (AWS LimitExceededException) and every
   // 4xx that is not throttling are final.
   bool IsRetryable(const absl::Status& status) const;
 };

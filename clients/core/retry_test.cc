@@ -136,6 +136,14 @@ TEST_CASE("extra retryable codes: a busy instance is waited out") {
   CHECK(g.Loop().Run(g.Call(), {}).status().code() == absl::StatusCode::kFailedPrecondition);
 }
 
+TEST_CASE("extra retryable HTTP statuses: a 409 busy answer is waited out") {
+  Fixture f;
+  f.transport->Answer(409, R"({"Code":"Busy"})");
+  f.transport->Answer(200, "{}");
+  CHECK(f.Loop({.extra_retryable_http_statuses = {409}}).Run(f.Call(), {}).ok());
+  CHECK(f.transport->sent_.size() == 2);
+}
+
 TEST_CASE("transport failures are retried; the message names the operation") {
   Fixture f;
   f.transport->Fail(absl::UnavailableError("connection reset"));
