@@ -136,7 +136,10 @@ TEST_CASE("malformed values get diagnostics, and the provider stays up") {
     CHECK(HasError(presp.diagnostics()));
   }
   // Malformed JSON state in UpgradeResourceState (called on every run).
-  for (const char* json : {"{", "[1,2", "{\"instance_id\": 5}", "\"just a string\""}) {
+  // (A number where a string belongs is *not* malformed: cty's JSON decoder
+  // converts it, as Terraform's does.)
+  for (const char* json : {"{", "[1,2", "{\"backup_period\": \"Monday\"}", "\"just a string\"",
+                           "{\"instance_id\": {\"nested\": true}}"}) {
     grpc::ClientContext ctx;
     tfplugin6::UpgradeResourceState::Request req;
     req.set_type_name(kKvstore);
