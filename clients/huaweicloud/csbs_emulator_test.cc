@@ -10,6 +10,7 @@
 #include "clients/http/curl_transport.h"
 #include "clients/huaweicloud/csbs_client.h"
 #include "clients/huaweicloud/csbs_codec.h"
+#include "clients/huaweicloud/huawei_factory.h"
 
 namespace polybackup::clients::huaweicloud {
 namespace {
@@ -204,6 +205,37 @@ TEST_CASE("a create whose answer is lost is found by name, not duplicated") {
   REQUIRE(all.ok());
   REQUIRE(all->size() == 1);
   CHECK((*all)[0].id == created->id);
+}
+
+TEST_CASE("the factory: password mode by project name, AK/SK with the project looked up") {
+  Emulators& e = Started();
+  credentials::HuaweiConfig config;
+  config.region = "eu-de";
+  config.transport.endpoints["csbs"] = e.Url("huaweicloud_csbs");
+  config.transport.endpoints["iam"] = e.Url("huaweicloud_iam");
+  credentials::HuaweiConfig password = config;
+  password.user_name = "pbtest-user";
+  password.password = "pbtest-Passw0rd!";
+  password.domain_name = "pbtest-domain";
+  password.auth_url = "https://iam.invalid/v3";  // the "iam" endpoint wins
+  password.project_name = "eu-de";
+  credentials::FakeEnvironment env;
+  auto by_password = NewHuaweiClients(password, env);
+  REQUIRE_MESSAGE(by_password.ok(), UserMessage(by_password.status()));
+  CHECK(by_password->project_id == kProject);
+  auto created = by_password->csbs->CreatePolicy(Sample("policy-factory"));
+  REQUIRE_MESSAGE(created.ok(), UserMessage(created.status()));
+
+  credentials::HuaweiConfig keys = config;
+  keys.access_key = acceptance::kTestAccessKey;
+  keys.secret_key = acceptance::kTestSecretKey;
+  auto by_keys = NewHuaweiClients(keys, env);
+  REQUIRE_MESSAGE(by_keys.ok(), UserMessage(by_keys.status()));
+  CHECK(by_keys->project_id == kProject);
+  CHECK(by_keys->csbs->ShowPolicy(created->id).ok());
+
+  password.password = "wrong";
+  CHECK(NewHuaweiClients(password, env).status().code() == absl::StatusCode::kUnauthenticated);
 }
 
 }  // namespace
