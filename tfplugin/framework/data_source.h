@@ -44,6 +44,7 @@ class DataSource : public DataSourceBase {
   const schema::ModelSchema<M>& model_schema() const {
     std::call_once(once_, [this] {
       model_ = DefineSchema();
+      model_->Freeze();
       schema_ = model_->ToSchema();
     });
     return *model_;

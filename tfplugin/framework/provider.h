@@ -59,6 +59,7 @@ class ProviderBuilder {
   template <class C, class F>
   ProviderBuilder& Configure(schema::ModelSchema<C> config_schema, F fn,
                              std::function<void(Context&, const C&)> validate = nullptr) {
+    config_schema.Freeze();
     def_.schema = config_schema.ToSchema();
     def_.configure = [s = config_schema, fn = std::move(fn)](Context& ctx,
                                                              const cty::Value& v) -> std::any {

@@ -74,6 +74,7 @@ class Resource : public ResourceBase {
   const schema::ModelSchema<M>& model_schema() const {
     std::call_once(once_, [this] {
       model_ = DefineSchema();
+      model_->Freeze();
       schema_ = model_->ToSchema();
     });
     return *model_;

@@ -38,6 +38,7 @@ void AddInternalError(const char* rpc, const std::string& what, diag::Diagnostic
 template <class Response, class Fn>
 grpc::Status Guarded(const char* rpc, Response* response, Fn&& fn) {
   diag::Diagnostics diags;
+  log::Trace("handling RPC", {{"tf_rpc", rpc}});
   try {
     fn(diags);
   } catch (const std::exception& e) {

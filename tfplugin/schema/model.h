@@ -168,10 +168,12 @@ class ModelSchema {
 
   // A LIST (or, with .AsSet(), SET) block of sub-models.
   template <class S>
-  BlockBuilder Block(std::string name, std::vector<S> M::*member, const ModelSchema<S>& sub) {
+  BlockBuilder Block(std::string name, std::vector<S> M::*member, ModelSchema<S> sub) {
+    sub.Freeze();
     auto b = NewBlock(std::move(name), sub, Nesting::kList);
     b->encode = [member, sub, b = b.get()](const void* m) {
       std::vector<cty::Value> elems;
+      elems.reserve((static_cast<const M*>(m)->*member).size());
       for (const S& e : static_cast<const M*>(m)->*member) elems.push_back(sub.Encode(e));
       return b->block.nesting == Nesting::kSet ? cty::Value::Set(sub.Type(), std::move(elems))
                                                : cty::Value::List(sub.Type(), std::move(elems));
@@ -197,7 +199,8 @@ class ModelSchema {
 
   // A SINGLE block (at most one), null when absent.
   template <class S>
-  BlockBuilder Block(std::string name, std::optional<S> M::*member, const ModelSchema<S>& sub) {
+  BlockBuilder Block(std::string name, std::optional<S> M::*member, ModelSchema<S> sub) {
+    sub.Freeze();
     auto b = NewBlock(std::move(name), sub, Nesting::kSingle);
     b->encode = [member, sub](const void* m) {
       const auto& v = static_cast<const M*>(m)->*member;
@@ -227,7 +230,13 @@ class ModelSchema {
 
   schema::Schema ToSchema() const { return {version_, ToBlock()}; }
   schema::Block ToBlock() const { return internal::BuildBlock(entries_, base_); }
-  cty::Type Type() const { return ToBlock().ImpliedType(); }
+  cty::Type Type() const { return frozen_type_ ? *frozen_type_ : ToBlock().ImpliedType(); }
+  // Caches Type() for the hot encode path; call when the declaration is
+  // complete (the framework does). Declaring more afterwards is a bug.
+  ModelSchema& Freeze() {
+    frozen_type_ = std::make_shared<const cty::Type>(ToBlock().ImpliedType());
+    return *this;
+  }
   const std::optional<TimeoutDefaults>& timeouts() const { return timeouts_; }
 
   // The value of `model` (an object of Type()). Unbound entries are taken
@@ -260,6 +269,7 @@ class ModelSchema {
   schema::Block base_;
   std::optional<TimeoutDefaults> timeouts_;
   std::vector<std::shared_ptr<internal::Binding>> entries_;
+  std::shared_ptr<const cty::Type> frozen_type_;
 };
 
 }  // namespace polybackup::schema
