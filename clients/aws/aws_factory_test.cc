@@ -41,8 +41,9 @@ TEST_CASE("the Backup client gets the resolved region, endpoint and retry budget
   CHECK(NewAwsClients(config, env, transport)->backup->endpoint() == "http://127.0.0.1:9");
 
   FakeEnvironment bare;
-  bare.Set("AWS_ACCESS_KEY_ID", "AKID").Set("AWS_SECRET_ACCESS_KEY", "s").Set("AWS_REGION",
-                                                                               "us-west-2");
+  bare.Set("AWS_ACCESS_KEY_ID", "AKID")
+      .Set("AWS_SECRET_ACCESS_KEY", "s")
+      .Set("AWS_REGION", "us-west-2");
   CHECK(NewAwsClients({}, bare, transport)->backup->endpoint() ==
         "https://backup.us-west-2.amazonaws.com");
   CHECK(NewAwsClients({}, FakeEnvironment().Set("AWS_REGION", "us-east-1"), transport)

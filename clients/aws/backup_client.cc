@@ -49,8 +49,10 @@ absl::StatusOr<std::vector<T>> All(const Fetch& fetch) {
 }
 
 absl::Status ValidatePlan(const BackupPlanDocument& plan) {
-  if (plan.backup_plan_name.empty()) return absl::InvalidArgumentError("a backup plan needs a name");
-  if (plan.rules.empty()) return absl::InvalidArgumentError("a backup plan needs at least one rule");
+  if (plan.backup_plan_name.empty())
+    return absl::InvalidArgumentError("a backup plan needs a name");
+  if (plan.rules.empty())
+    return absl::InvalidArgumentError("a backup plan needs at least one rule");
   return absl::OkStatus();
 }
 
@@ -88,14 +90,15 @@ absl::StatusOr<json> BackupClient::Call(std::string_view operation, std::string_
   call.idempotency = idempotency;
   call.map_error = MapAwsError;
   call.build = [&](int) -> absl::StatusOr<http::HttpRequest> {
-    if (!options_.credentials) return absl::UnauthenticatedError("no AWS credentials are configured");
+    if (!options_.credentials)
+      return absl::UnauthenticatedError("no AWS credentials are configured");
     absl::StatusOr<signing::AwsCredentials> creds = options_.credentials();
     if (!creds.ok()) return creds.status();
     http::HttpRequest request{.method = std::string(method), .url = url, .body = payload};
     if (body != nullptr) request.headers.emplace_back("content-type", "application/json");
     // Signed per attempt: x-amz-date must be within 15 minutes of AWS's clock.
-    absl::Status s = signing::SignAwsSigV4(request, *creds, options_.region, kService,
-                                            options_.clock->Now());
+    absl::Status s =
+        signing::SignAwsSigV4(request, *creds, options_.region, kService, options_.clock->Now());
     if (!s.ok()) return s;
     return request;
   };
@@ -104,9 +107,10 @@ absl::StatusOr<json> BackupClient::Call(std::string_view operation, std::string_
   if (answer->body.empty()) return json::object();  // DeleteBackupVault, TagResource: no body
   json parsed = json::parse(answer->body, nullptr, false);
   if (!parsed.is_object()) {
-    return absl::InternalError(absl::StrCat(
-        name, ": the answer is not valid JSON (truncated or not from the API?); HTTP ",
-        answer->status, ", ", answer->body.size(), " bytes, starting: ", BodySnippet(answer->body)));
+    return absl::InternalError(
+        absl::StrCat(name, ": the answer is not valid JSON (truncated or not from the API?); HTTP ",
+                     answer->status, ", ", answer->body.size(),
+                     " bytes, starting: ", BodySnippet(answer->body)));
   }
   return parsed;
 }
@@ -195,9 +199,8 @@ absl::StatusOr<AwsPage<BackupPlanSummary>> BackupClient::ListBackupPlanVersions(
 
 absl::StatusOr<std::vector<BackupPlanSummary>> BackupClient::ListAllBackupPlanVersions(
     const std::string& plan_id, const CallOptions& options) const {
-  return All<BackupPlanSummary>([&](const std::string& token) {
-    return ListBackupPlanVersions(plan_id, token, 0, options);
-  });
+  return All<BackupPlanSummary>(
+      [&](const std::string& token) { return ListBackupPlanVersions(plan_id, token, 0, options); });
 }
 
 }  // namespace polybackup::clients::aws

@@ -22,11 +22,10 @@
 
 #include <functional>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "absl/status/statusor.h"
 #include "base/clock.h"
@@ -81,9 +80,10 @@ class BackupClient {
   absl::StatusOr<BackupPlanRef> DeleteBackupPlan(const std::string& plan_id,
                                                  const CallOptions& options = {}) const;
   // One page (max_results 1..1000, 0 = the service default).
-  absl::StatusOr<AwsPage<BackupPlanSummary>> ListBackupPlans(
-      const std::string& next_token = "", int max_results = 0, bool include_deleted = false,
-      const CallOptions& options = {}) const;
+  absl::StatusOr<AwsPage<BackupPlanSummary>> ListBackupPlans(const std::string& next_token = "",
+                                                             int max_results = 0,
+                                                             bool include_deleted = false,
+                                                             const CallOptions& options = {}) const;
   absl::StatusOr<std::vector<BackupPlanSummary>> ListAllBackupPlans(
       bool include_deleted = false, const CallOptions& options = {}) const;
   // Versions newest first.

@@ -40,26 +40,25 @@ struct Fixture {
 // opaque Code member in the body.
 void RespondError(http::ScriptedTransport& t, int status, const std::string& type,
                   const std::string& message) {
-  t.Respond(status,
-            json({{"__type", type}, {"Code", "ERROR_9101"}, {"Message", message}}).dump(),
+  t.Respond(status, json({{"__type", type}, {"Code", "ERROR_9101"}, {"Message", message}}).dump(),
             {{"x-amzn-ErrorType", type + ":http://internal.amazon.com/coral/com.amazonaws.backup/"},
              {"x-amzn-RequestId", "req-1"}});
 }
 
 BackupPlanDocument SamplePlan() {
-  BackupRule rule{.rule_name = "daily",
-                  .target_backup_vault_name = "vault-1",
-                  .schedule_expression = "cron(0 5 ? * * *)",
-                  .schedule_expression_timezone = "Europe/Berlin",
-                  .start_window_minutes = 60,
-                  .completion_window_minutes = 180,
-                  .lifecycle = BackupLifecycle{.move_to_cold_storage_after_days = 30,
-                                               .delete_after_days = 120},
-                  .recovery_point_tags = {{"team", "db"}},
-                  .copy_actions = {{.destination_backup_vault_arn =
-                                        "arn:aws:backup:eu-central-1:123456789012:backup-vault:dr",
-                                    .lifecycle = BackupLifecycle{.delete_after_days = 365}}},
-                  .enable_continuous_backup = false};
+  BackupRule rule{
+      .rule_name = "daily",
+      .target_backup_vault_name = "vault-1",
+      .schedule_expression = "cron(0 5 ? * * *)",
+      .schedule_expression_timezone = "Europe/Berlin",
+      .start_window_minutes = 60,
+      .completion_window_minutes = 180,
+      .lifecycle = BackupLifecycle{.move_to_cold_storage_after_days = 30, .delete_after_days = 120},
+      .recovery_point_tags = {{"team", "db"}},
+      .copy_actions = {{.destination_backup_vault_arn =
+                            "arn:aws:backup:eu-central-1:123456789012:backup-vault:dr",
+                        .lifecycle = BackupLifecycle{.delete_after_days = 365}}},
+      .enable_continuous_backup = false};
   return {.backup_plan_name = "plan-1",
           .rules = {rule},
           .advanced_backup_settings = {{"EC2", {{"WindowsVSS", "enabled"}}}}};
@@ -241,9 +240,11 @@ TEST_CASE("ListAllBackupPlans follows NextToken; ListBackupPlanVersions path") {
   auto r = f.transport->requests();
   CHECK(r[0].url == "https://backup.eu-west-1.amazonaws.com/backup/plans/?includeDeleted=true");
   CHECK(r[1].url ==
-        "https://backup.eu-west-1.amazonaws.com/backup/plans/?nextToken=t%2F1%2B&includeDeleted=true");
+        "https://backup.eu-west-1.amazonaws.com/backup/plans/"
+        "?nextToken=t%2F1%2B&includeDeleted=true");
 
-  f.transport->Respond(200, R"({"BackupPlanVersionsList":[{"VersionId":"v2"},{"VersionId":"v1"}]})");
+  f.transport->Respond(200,
+                       R"({"BackupPlanVersionsList":[{"VersionId":"v2"},{"VersionId":"v1"}]})");
   auto versions = f.Client().ListBackupPlanVersions("p-1", "", 10);
   REQUIRE(versions.ok());
   CHECK(versions->items.size() == 2);
@@ -255,7 +256,8 @@ TEST_CASE("ListAllBackupPlans follows NextToken; ListBackupPlanVersions path") {
 TEST_CASE("a service that repeats its NextToken does not loop forever") {
   Fixture f;
   f.transport->SetHandler([](const http::HttpRequest&) -> absl::StatusOr<http::HttpResponse> {
-    return http::HttpResponse{.status = 200, .body = R"({"BackupVaultList":[],"NextToken":"same"})"};
+    return http::HttpResponse{.status = 200,
+                              .body = R"({"BackupVaultList":[],"NextToken":"same"})"};
   });
   auto all = f.Client().ListAllBackupVaults();
   CHECK(all.status().code() == absl::StatusCode::kInternal);

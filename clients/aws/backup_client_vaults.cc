@@ -79,9 +79,9 @@ absl::Status BackupClient::DeleteBackupVault(const std::string& name,
 
 absl::StatusOr<AwsPage<BackupVault>> BackupClient::ListBackupVaults(
     const std::string& next_token, int max_results, const CallOptions& options) const {
-  absl::StatusOr<json> j = Call("ListBackupVaults", "GET", "/backup-vaults/",
-                                PageQuery(next_token, max_results), nullptr,
-                                Idempotency::kIdempotent, options);
+  absl::StatusOr<json> j =
+      Call("ListBackupVaults", "GET", "/backup-vaults/", PageQuery(next_token, max_results),
+           nullptr, Idempotency::kIdempotent, options);
   if (!j.ok()) return j.status();
   AwsPage<BackupVault> page{.next_token = ReadString(*j, "NextToken")};
   for (const json& v : ReadArray(*j, "BackupVaultList")) page.items.push_back(ParseBackupVault(v));
@@ -130,9 +130,9 @@ absl::Status BackupClient::DeleteBackupSelection(const std::string& plan_id,
 absl::StatusOr<AwsPage<BackupSelectionSummary>> BackupClient::ListBackupSelections(
     const std::string& plan_id, const std::string& next_token, int max_results,
     const CallOptions& options) const {
-  absl::StatusOr<json> j = Call("ListBackupSelections", "GET", SelectionsPath(plan_id),
-                                PageQuery(next_token, max_results), nullptr,
-                                Idempotency::kIdempotent, options);
+  absl::StatusOr<json> j =
+      Call("ListBackupSelections", "GET", SelectionsPath(plan_id),
+           PageQuery(next_token, max_results), nullptr, Idempotency::kIdempotent, options);
   if (!j.ok()) return j.status();
   AwsPage<BackupSelectionSummary> page{.next_token = ReadString(*j, "NextToken")};
   for (const json& s : ReadArray(*j, "BackupSelectionsList")) {
@@ -143,9 +143,8 @@ absl::StatusOr<AwsPage<BackupSelectionSummary>> BackupClient::ListBackupSelectio
 
 absl::StatusOr<std::vector<BackupSelectionSummary>> BackupClient::ListAllBackupSelections(
     const std::string& plan_id, const CallOptions& options) const {
-  return All<BackupSelectionSummary>([&](const std::string& token) {
-    return ListBackupSelections(plan_id, token, 0, options);
-  });
+  return All<BackupSelectionSummary>(
+      [&](const std::string& token) { return ListBackupSelections(plan_id, token, 0, options); });
 }
 
 absl::Status BackupClient::TagResource(const std::string& arn, const Tags& tags,
@@ -162,22 +161,23 @@ absl::Status BackupClient::UntagResource(const std::string& arn,
                                          const CallOptions& options) const {
   if (keys.empty()) return absl::OkStatus();
   json body = {{"TagKeyList", keys}};
-  return Call("UntagResource", "POST", "/untag/" + Label(arn), {}, &body,
-              Idempotency::kIdempotent, options)
+  return Call("UntagResource", "POST", "/untag/" + Label(arn), {}, &body, Idempotency::kIdempotent,
+              options)
       .status();
 }
 
 absl::StatusOr<Tags> BackupClient::ListTags(const std::string& arn,
                                             const CallOptions& options) const {
   Tags all;
-  absl::StatusOr<std::vector<Tags>> pages = All<Tags>([&](const std::string& token)
-                                                          -> absl::StatusOr<AwsPage<Tags>> {
-    absl::StatusOr<json> j = Call("ListTags", "GET", "/tags/" + Label(arn) + "/",
-                                  PageQuery(token, 0), nullptr, Idempotency::kIdempotent, options);
-    if (!j.ok()) return j.status();
-    return AwsPage<Tags>{.items = {ReadStringMap(*j, "Tags")},
-                         .next_token = ReadString(*j, "NextToken")};
-  });
+  absl::StatusOr<std::vector<Tags>> pages =
+      All<Tags>([&](const std::string& token) -> absl::StatusOr<AwsPage<Tags>> {
+        absl::StatusOr<json> j =
+            Call("ListTags", "GET", "/tags/" + Label(arn) + "/", PageQuery(token, 0), nullptr,
+                 Idempotency::kIdempotent, options);
+        if (!j.ok()) return j.status();
+        return AwsPage<Tags>{.items = {ReadStringMap(*j, "Tags")},
+                             .next_token = ReadString(*j, "NextToken")};
+      });
   if (!pages.ok()) return pages.status();
   for (const Tags& page : *pages) all.insert(page.begin(), page.end());
   return all;

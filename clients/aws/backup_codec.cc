@@ -69,8 +69,9 @@ BackupRule ParseRule(const json& j) {
   r.lifecycle = ParseLifecycle(Member(j, "Lifecycle"));
   r.recovery_point_tags = ReadStringMap(j, "RecoveryPointTags");
   for (const json& c : ReadArray(j, "CopyActions")) {
-    r.copy_actions.push_back({.destination_backup_vault_arn = ReadString(c, "DestinationBackupVaultArn"),
-                              .lifecycle = ParseLifecycle(Member(c, "Lifecycle"))});
+    r.copy_actions.push_back(
+        {.destination_backup_vault_arn = ReadString(c, "DestinationBackupVaultArn"),
+         .lifecycle = ParseLifecycle(Member(c, "Lifecycle"))});
   }
   r.enable_continuous_backup = ReadBool(j, "EnableContinuousBackup");
   r.rule_id = ReadString(j, "RuleId");

@@ -3,7 +3,6 @@
 // every request with @smithy/signature-v4 and answers AWS's own error
 // shapes. Label "emulator" (needs node).
 #include <doctest/doctest.h>
-
 #include <sys/resource.h>
 
 #include <chrono>
@@ -46,12 +45,12 @@ BackupClient Client(Emulators& e, std::string secret = acceptance::kTestSecretKe
 }
 
 BackupPlanDocument Plan(const std::string& name, const std::string& vault) {
-  BackupRule rule{.rule_name = "daily",
-                  .target_backup_vault_name = vault,
-                  .schedule_expression = "cron(0 5 ? * * *)",
-                  .lifecycle = BackupLifecycle{.move_to_cold_storage_after_days = 30,
-                                               .delete_after_days = 120},
-                  .recovery_point_tags = {{"team", "db"}}};
+  BackupRule rule{
+      .rule_name = "daily",
+      .target_backup_vault_name = vault,
+      .schedule_expression = "cron(0 5 ? * * *)",
+      .lifecycle = BackupLifecycle{.move_to_cold_storage_after_days = 30, .delete_after_days = 120},
+      .recovery_point_tags = {{"team", "db"}}};
   return {.backup_plan_name = name,
           .rules = {rule},
           .advanced_backup_settings = {{"EC2", {{"WindowsVSS", "enabled"}}}}};
@@ -59,7 +58,8 @@ BackupPlanDocument Plan(const std::string& name, const std::string& vault) {
 
 int CountRequests(Emulators& e, const std::string& route) {
   int n = 0;
-  for (const nlohmann::json& r : e.Control("GET", "/requests")) n += (r.value("route", "") == route);
+  for (const nlohmann::json& r : e.Control("GET", "/requests"))
+    n += (r.value("route", "") == route);
   return n;
 }
 
@@ -159,11 +159,16 @@ TEST_CASE("injected throttling and 5xx are retried and succeed") {
   BackupClient client = Client(e);
   REQUIRE(client.CreateBackupVault({.backup_vault_name = "vault-1"}).ok());
   e.Control("POST", "/faults",
-            {{"service", "aws_backup"}, {"route", "DescribeBackupVault"}, {"throttle", true},
+            {{"service", "aws_backup"},
+             {"route", "DescribeBackupVault"},
+             {"throttle", true},
              {"count", 2}});
   e.Control("POST", "/faults",
-            {{"service", "aws_backup"}, {"route", "ListBackupVaults"}, {"status", 500},
-             {"code", "InternalFailure"}, {"count", 2}});
+            {{"service", "aws_backup"},
+             {"route", "ListBackupVaults"},
+             {"status", 500},
+             {"code", "InternalFailure"},
+             {"count", 2}});
   e.Control("DELETE", "/requests");
   auto v = client.DescribeBackupVault("vault-1");
   CHECK_MESSAGE(v.ok(), UserMessage(v.status()));
@@ -177,8 +182,9 @@ TEST_CASE("a create whose answer is lost does not duplicate the plan (CreatorReq
   Emulators& e = Started();
   BackupClient client = Client(e);
   REQUIRE(client.CreateBackupVault({.backup_vault_name = "vault-1"}).ok());
-  e.Control("POST", "/faults",
-            {{"service", "aws_backup"}, {"route", "CreateBackupPlan"}, {"drop_after_commit", true}});
+  e.Control(
+      "POST", "/faults",
+      {{"service", "aws_backup"}, {"route", "CreateBackupPlan"}, {"drop_after_commit", true}});
   e.Control("DELETE", "/requests");
   auto created = client.CreateBackupPlan({.plan = Plan("plan-1", "vault-1")});
   REQUIRE_MESSAGE(created.ok(), UserMessage(created.status()));
@@ -222,8 +228,8 @@ TEST_CASE("1,000 sequential calls to one endpoint use one connection") {
   REQUIRE(url.ok());
   REQUIRE(Client(e).CreateBackupVault({.backup_vault_name = "vault-1"}).ok());
   // A transport of its own, unused so far: every connection it makes is new.
-  BackupClient client = Client(e, acceptance::kTestSecretKey,
-                               http::NewCurlTransport(http::TlsOptions{}));
+  BackupClient client =
+      Client(e, acceptance::kTestSecretKey, http::NewCurlTransport(http::TlsOptions{}));
   std::set<std::string> before = SocketsTo(url->port);
   e.Control("DELETE", "/requests");
   constexpr int kCalls = 1000;
@@ -237,9 +243,8 @@ TEST_CASE("1,000 sequential calls to one endpoint use one connection") {
   int opened = 0;
   for (const std::string& s : after) opened += !before.count(s);
   MESSAGE(kCalls << " DescribeBackupVault calls: " << failures << " failures, " << opened
-                 << " new connection(s), wall "
-                 << wall * 1e6 / kCalls << " us/call, client CPU " << cpu * 1e6 / kCalls
-                 << " us/call (sign + JSON + curl)");
+                 << " new connection(s), wall " << wall * 1e6 / kCalls << " us/call, client CPU "
+                 << cpu * 1e6 / kCalls << " us/call (sign + JSON + curl)");
   CHECK(failures == 0);
   CHECK(CountRequests(e, "DescribeBackupVault") == kCalls);
   CHECK(opened == 1);

@@ -31,9 +31,9 @@ struct BackupCopyAction {
 struct BackupRule {
   std::string rule_name;
   std::string target_backup_vault_name;
-  std::string schedule_expression;           // "cron(0 5 ? * * *)"; "" = none (continuous)
-  std::string schedule_expression_timezone;  // AWS answers "Etc/UTC" when not sent
-  std::optional<long long> start_window_minutes;       // AWS default 480 when not sent
+  std::string schedule_expression;                // "cron(0 5 ? * * *)"; "" = none (continuous)
+  std::string schedule_expression_timezone;       // AWS answers "Etc/UTC" when not sent
+  std::optional<long long> start_window_minutes;  // AWS default 480 when not sent
   std::optional<long long> completion_window_minutes;  // AWS default 10080 when not sent
   std::optional<BackupLifecycle> lifecycle;
   Tags recovery_point_tags;
@@ -43,7 +43,7 @@ struct BackupRule {
 };
 
 struct AdvancedBackupSetting {
-  std::string resource_type;  // "EC2"
+  std::string resource_type;                          // "EC2"
   std::map<std::string, std::string> backup_options;  // {"WindowsVSS": "enabled"}
 };
 

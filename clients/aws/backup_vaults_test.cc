@@ -106,9 +106,9 @@ TEST_CASE("CreateBackupSelection: body members; Conditions only when set") {
   auto r = f.transport->requests();
   CHECK(r[0].url == std::string(kBase) + "/backup/plans/p-1/selections/");
   json first = json::parse(r[0].body);
-  CHECK(first["BackupSelection"]["ListOfTags"][0] ==
-        json({{"ConditionType", "STRINGEQUALS"}, {"ConditionKey", "backup"},
-              {"ConditionValue", "yes"}}));
+  CHECK(first["BackupSelection"]["ListOfTags"][0] == json({{"ConditionType", "STRINGEQUALS"},
+                                                           {"ConditionKey", "backup"},
+                                                           {"ConditionValue", "yes"}}));
   CHECK_FALSE(first["BackupSelection"].contains("Conditions"));
   CHECK_FALSE(first["BackupSelection"].contains("NotResources"));
   json second = json::parse(r[1].body);
@@ -144,7 +144,8 @@ TEST_CASE("GetBackupSelection parses the four condition lists; list and delete p
   CHECK(r[2].method == "DELETE");
 }
 
-TEST_CASE("tags: the ARN is one encoded path label; ListTags merges pages; empty edits send nothing") {
+TEST_CASE(
+    "tags: the ARN is one encoded path label; ListTags merges pages; empty edits send nothing") {
   Fixture f;
   const std::string arn = "arn:aws:backup:us-east-1:123456789012:backup-plan:p-1";
   f.transport->Respond(200, "");

@@ -6,12 +6,11 @@
 #define POLYBACKUP_CLIENTS_AWS_JSON_READ_H_
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace polybackup::clients::aws {
 

@@ -110,7 +110,8 @@ HttpCall CsbsClient::MakeCall(std::string_view operation, std::string_view metho
       if (!s.ok()) return s;
       return request;
     }
-    if (!auth.token) return absl::UnauthenticatedError("no Huawei Cloud credentials are configured");
+    if (!auth.token)
+      return absl::UnauthenticatedError("no Huawei Cloud credentials are configured");
     absl::StatusOr<std::string> token = auth.token();
     if (!token.ok()) return token.status();
     request.headers.emplace_back("X-Auth-Token", *token);
@@ -161,21 +162,21 @@ absl::StatusOr<CsbsPolicy> CsbsClient::CreatePolicy(const CreateCsbsPolicyReques
 
 absl::StatusOr<CsbsPolicy> CsbsClient::ShowPolicy(const std::string& policy_id,
                                                   const CallOptions& options) const {
-  return PolicyFrom("CSBS ShowPolicy",
-                    Send(MakeCall("ShowPolicy", "GET",
-                                  PoliciesUrl() + "/" + http::PercentEncode(policy_id), ""),
-                         options));
+  return PolicyFrom(
+      "CSBS ShowPolicy",
+      Send(MakeCall("ShowPolicy", "GET", PoliciesUrl() + "/" + http::PercentEncode(policy_id), ""),
+           options));
 }
 
 absl::StatusOr<CsbsPolicy> CsbsClient::UpdatePolicy(const std::string& policy_id,
                                                     const UpdateCsbsPolicyRequest& request,
                                                     const CallOptions& options) const {
   // A PUT of absolute values: repeating it is harmless.
-  return PolicyFrom("CSBS UpdatePolicy",
-                    Send(MakeCall("UpdatePolicy", "PUT",
-                                  PoliciesUrl() + "/" + http::PercentEncode(policy_id),
-                                  UpdatePolicyBody(request).dump()),
-                         options));
+  return PolicyFrom(
+      "CSBS UpdatePolicy",
+      Send(MakeCall("UpdatePolicy", "PUT", PoliciesUrl() + "/" + http::PercentEncode(policy_id),
+                    UpdatePolicyBody(request).dump()),
+           options));
 }
 
 absl::Status CsbsClient::DeletePolicy(const std::string& policy_id,

@@ -56,7 +56,9 @@ struct Fixture {
 
 std::string PolicyJson(const std::string& id, const std::string& name,
                        const std::string& status = "suspended") {
-  return json({{"id", id}, {"name", name}, {"status", status},
+  return json({{"id", id},
+               {"name", name},
+               {"status", status},
                {"scheduled_operations",
                 {{{"id", "op-1"},
                   {"operation_definition", {{"max_backups", "20"}, {"permanent", "false"}}}}}}})
@@ -182,7 +184,8 @@ TEST_CASE("update: PUT with only the set members") {
 TEST_CASE("create after a lost answer: found by name, not sent twice") {
   Fixture f;
   f.transport->Fail(absl::UnavailableError("connection closed before the answer"));
-  f.transport->Respond(200, R"({"policies":[)" + PolicyJson("pol-9", "policy-a", "creating") + "]}");
+  f.transport->Respond(200,
+                       R"({"policies":[)" + PolicyJson("pol-9", "policy-a", "creating") + "]}");
   auto p = f.AkSk().CreatePolicy(SampleCreate());
   REQUIRE(p.ok());
   CHECK(p->id == "pol-9");
@@ -225,18 +228,21 @@ TEST_CASE("create: throttling is resent without a lookup; a 400 is final") {
 TEST_CASE("ListAllPolicies: marker from the next link; stops on an empty page") {
   Fixture f;
   auto link = [](const std::string& marker) {
-    return json::array({{{"rel", "next"},
-                         {"href", "https://csbs/v1/p/policies?limit=2&marker=" + marker}}});
+    return json::array(
+        {{{"rel", "next"}, {"href", "https://csbs/v1/p/policies?limit=2&marker=" + marker}}});
   };
-  f.transport->Respond(200, json({{"policies", {json::parse(PolicyJson("a", "A")),
-                                                json::parse(PolicyJson("b", "B"))}},
-                                  {"policies_links", link("b")}})
-                                .dump());
-  f.transport->Respond(200, json({{"policies", {json::parse(PolicyJson("c", "C")),
-                                                json::parse(PolicyJson("d", "D"))}},
-                                  {"policies_links", link("d")}})
-                                .dump());
-  f.transport->Respond(200, json({{"policies", json::array()}, {"policies_links", link("d")}}).dump());
+  f.transport->Respond(
+      200,
+      json({{"policies", {json::parse(PolicyJson("a", "A")), json::parse(PolicyJson("b", "B"))}},
+            {"policies_links", link("b")}})
+          .dump());
+  f.transport->Respond(
+      200,
+      json({{"policies", {json::parse(PolicyJson("c", "C")), json::parse(PolicyJson("d", "D"))}},
+            {"policies_links", link("d")}})
+          .dump());
+  f.transport->Respond(200,
+                       json({{"policies", json::array()}, {"policies_links", link("d")}}).dump());
   auto all = f.AkSk().ListAllPolicies({.limit = 2, .sort = "created_at:asc"});
   REQUIRE(all.ok());
   REQUIRE(all->size() == 4);

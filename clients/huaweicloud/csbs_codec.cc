@@ -226,8 +226,9 @@ CsbsPolicy ParsePolicy(const json& j) {
   p.created_at = StringField(j, "created_at");
   p.common = ParseCommon(Member(j, "parameters"));
   for (const json& r : Array(j, "resources")) {
-    p.resources.push_back(
-        {.id = StringField(r, "id"), .type = StringField(r, "type"), .name = StringField(r, "name")});
+    p.resources.push_back({.id = StringField(r, "id"),
+                           .type = StringField(r, "type"),
+                           .name = StringField(r, "name")});
   }
   for (const json& op : Array(j, "scheduled_operations")) {
     p.scheduled_operations.push_back(ParseOperation(op));

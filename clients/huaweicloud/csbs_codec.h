@@ -6,11 +6,10 @@
 #define POLYBACKUP_CLIENTS_HUAWEICLOUD_CSBS_CODEC_H_
 
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "clients/huaweicloud/csbs_types.h"
 

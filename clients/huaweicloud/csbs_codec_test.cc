@@ -68,8 +68,8 @@ TEST_CASE("the seed's example answer parses, max_backups given as a string") {
 }
 
 TEST_CASE("string-or-number fields: OTC strings, Huawei native types, junk reads as unset") {
-  json d = {{"max_backups", "-1"}, {"retention_duration_days", 30}, {"permanent", "False"},
-            {"day_backups", " 7 "}, {"week_backups", 4.0}, {"month_backups", "x"},
+  json d = {{"max_backups", "-1"},  {"retention_duration_days", 30}, {"permanent", "False"},
+            {"day_backups", " 7 "}, {"week_backups", 4.0},           {"month_backups", "x"},
             {"year_backups", ""}};
   CHECK(IntField(d, "max_backups") == -1);
   CHECK(IntField(d, "retention_duration_days") == 30);
@@ -86,7 +86,8 @@ TEST_CASE("string-or-number fields: OTC strings, Huawei native types, junk reads
   CHECK(StringField(json::array(), "n").empty());
 }
 
-TEST_CASE("create body: policy wrapper, mandatory parameters/enabled, native types, no empty tags") {
+TEST_CASE(
+    "create body: policy wrapper, mandatory parameters/enabled, native types, no empty tags") {
   CreateCsbsPolicyRequest r;
   r.name = "p1";
   r.resources = {{.id = "srv-1", .name = "web"}};
@@ -101,14 +102,16 @@ TEST_CASE("create body: policy wrapper, mandatory parameters/enabled, native typ
   const json& p = body["policy"];
   CHECK(p["provider_id"] == kCsbsProviderId);
   CHECK(p["parameters"] == json({{"common", json::object()}}));
-  CHECK(p["resources"][0] == json({{"id", "srv-1"}, {"type", "OS::Nova::Server"}, {"name", "web"}}));
+  CHECK(p["resources"][0] ==
+        json({{"id", "srv-1"}, {"type", "OS::Nova::Server"}, {"name", "web"}}));
   const json& o = p["scheduled_operations"][0];
   CHECK(o["enabled"] == true);
   CHECK(o["operation_type"] == "backup");
   CHECK_FALSE(o.contains("id"));
-  CHECK(o["operation_definition"] ==
-        json({{"max_backups", 20}, {"permanent", false}, {"day_backups", 3},
-              {"timezone", "UTC+08:00"}}));
+  CHECK(o["operation_definition"] == json({{"max_backups", 20},
+                                           {"permanent", false},
+                                           {"day_backups", 3},
+                                           {"timezone", "UTC+08:00"}}));
   CHECK(o["trigger"]["properties"]["pattern"] == op.trigger_pattern);
   CHECK_FALSE(p.contains("tags"));
   CHECK_FALSE(p.contains("description"));

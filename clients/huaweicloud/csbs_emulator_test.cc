@@ -71,7 +71,8 @@ CreateCsbsPolicyRequest Sample(const std::string& name) {
 
 int CountRequests(Emulators& e, const std::string& route) {
   int n = 0;
-  for (const nlohmann::json& r : e.Control("GET", "/requests")) n += (r.value("route", "") == route);
+  for (const nlohmann::json& r : e.Control("GET", "/requests"))
+    n += (r.value("route", "") == route);
   return n;
 }
 
@@ -113,8 +114,9 @@ TEST_CASE("AK/SK: create, show, list, update, delete; numbers answered as string
   auto updated = client.UpdatePolicy(created->id, update);
   REQUIRE_MESSAGE(updated.ok(), UserMessage(updated.status()));
   CHECK(updated->description == "weekly");
-  CHECK(client.ShowPolicy(created->id)->scheduled_operations.at(0).operation_definition.max_backups ==
-        5);
+  CHECK(
+      client.ShowPolicy(created->id)->scheduled_operations.at(0).operation_definition.max_backups ==
+      5);
 
   REQUIRE(client.DeletePolicy(created->id).ok());
   CHECK(client.ShowPolicy(created->id).status().code() == absl::StatusCode::kNotFound);
@@ -175,12 +177,15 @@ TEST_CASE("injected throttling and 5xx are retried and succeed") {
   CsbsClient client = AkSkClient(e);
   auto created = client.CreatePolicy(Sample("policy-retry"));
   REQUIRE(created.ok());
+  e.Control(
+      "POST", "/faults",
+      {{"service", "huaweicloud_csbs"}, {"route", "ShowPolicy"}, {"throttle", true}, {"count", 2}});
   e.Control("POST", "/faults",
-            {{"service", "huaweicloud_csbs"}, {"route", "ShowPolicy"}, {"throttle", true},
+            {{"service", "huaweicloud_csbs"},
+             {"route", "ListPolicies"},
+             {"status", 503},
+             {"code", "CSBS.1000"},
              {"count", 2}});
-  e.Control("POST", "/faults",
-            {{"service", "huaweicloud_csbs"}, {"route", "ListPolicies"}, {"status", 503},
-             {"code", "CSBS.1000"}, {"count", 2}});
   e.Control("DELETE", "/requests");
   auto shown = client.ShowPolicy(created->id);
   CHECK_MESSAGE(shown.ok(), UserMessage(shown.status()));
@@ -193,9 +198,9 @@ TEST_CASE("injected throttling and 5xx are retried and succeed") {
 TEST_CASE("a create whose answer is lost is found by name, not duplicated") {
   Emulators& e = Started();
   CsbsClient client = AkSkClient(e);
-  e.Control("POST", "/faults",
-            {{"service", "huaweicloud_csbs"}, {"route", "CreatePolicy"},
-             {"drop_after_commit", true}});
+  e.Control(
+      "POST", "/faults",
+      {{"service", "huaweicloud_csbs"}, {"route", "CreatePolicy"}, {"drop_after_commit", true}});
   e.Control("DELETE", "/requests");
   auto created = client.CreatePolicy(Sample("policy-drop"));
   REQUIRE_MESSAGE(created.ok(), UserMessage(created.status()));

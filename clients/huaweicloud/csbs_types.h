@@ -29,7 +29,7 @@ struct CsbsOperationDefinition {
   std::optional<long long> week_backups;
   std::optional<long long> month_backups;
   std::optional<long long> year_backups;
-  std::string timezone;  // "UTC+08:00"; required when a day/week/month/year count is set
+  std::string timezone;     // "UTC+08:00"; required when a day/week/month/year count is set
   std::string plan_id;      // answered only
   std::string provider_id;  // answered only
 };
@@ -38,7 +38,7 @@ struct CsbsScheduledOperation {
   std::string id;  // answered; on update it must name the existing operation
   std::string name;
   std::string description;
-  std::optional<bool> enabled;        // required on create; the API default is true
+  std::optional<bool> enabled;            // required on create; the API default is true
   std::string operation_type = "backup";  // the only value
   CsbsOperationDefinition operation_definition;
   // iCalendar subset: "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nRRULE:FREQ=WEEKLY;
@@ -83,7 +83,7 @@ struct CreateCsbsPolicyRequest {
   std::string description;
   std::string provider_id = kCsbsProviderId;
   std::map<std::string, std::string> common;
-  std::vector<CsbsResource> resources;  // may be empty
+  std::vector<CsbsResource> resources;                       // may be empty
   std::vector<CsbsScheduledOperation> scheduled_operations;  // exactly one in practice
   std::vector<CsbsTag> tags;  // up to 10; omitted when empty (the API rejects [])
 };

@@ -36,8 +36,8 @@ absl::StatusOr<std::string> LookupProjectId(const RetryLoop& loop, const std::st
   call.build = [&](int) -> absl::StatusOr<http::HttpRequest> {
     http::HttpRequest request{.method = "GET",
                               .url = http::WithQuery(iam + "/projects", {{"name", name}})};
-    absl::Status s = signing::SignHuaweiAkSk(request, r.access_key, r.secret_key, clock.Now(),
-                                             r.security_token);
+    absl::Status s =
+        signing::SignHuaweiAkSk(request, r.access_key, r.secret_key, clock.Now(), r.security_token);
     if (!s.ok()) return s;
     return request;
   };

@@ -14,7 +14,9 @@ constexpr char kProject[] = "0a1b2c3d4e5f40718293a4b5c6d7e8f9";
 
 TEST_CASE("AK/SK with a project id: no network at configure time, default OTC endpoint") {
   FakeEnvironment env;
-  env.Set("HW_ACCESS_KEY", "AK").Set("HW_SECRET_KEY", "factory-sk").Set("HW_REGION_NAME", "eu-de")
+  env.Set("HW_ACCESS_KEY", "AK")
+      .Set("HW_SECRET_KEY", "factory-sk")
+      .Set("HW_REGION_NAME", "eu-de")
       .Set("HW_PROJECT_ID", kProject);
   HuaweiConfig config;
   config.transport.max_retries = 0;
@@ -37,8 +39,7 @@ TEST_CASE("AK/SK with a project id: no network at configure time, default OTC en
 
 TEST_CASE("AK/SK without a project id: looked up by the region's name, signed") {
   FakeEnvironment env;
-  env.Set("OS_ACCESS_KEY", "AK").Set("OS_SECRET_KEY", "sk").Set("OS_REGION_NAME",
-                                                                "ap-southeast-1");
+  env.Set("OS_ACCESS_KEY", "AK").Set("OS_SECRET_KEY", "sk").Set("OS_REGION_NAME", "ap-southeast-1");
   auto transport = std::make_shared<http::ScriptedTransport>();
   transport->Respond(200, R"({"projects":[{"id":"other","name":"ap-southeast-1_sub"},
                                           {"id":"p-42","name":"ap-southeast-1"}]})");
@@ -58,8 +59,11 @@ TEST_CASE("AK/SK without a project id: looked up by the region's name, signed") 
 
 TEST_CASE("password mode with a project name: the token's scope gives the id") {
   FakeEnvironment env;
-  env.Set("OS_USERNAME", "u").Set("OS_PASSWORD", "factory-pw").Set("OS_DOMAIN_NAME", "d")
-      .Set("OS_AUTH_URL", "https://iam.example.test/v3/").Set("OS_PROJECT_NAME", "eu-de")
+  env.Set("OS_USERNAME", "u")
+      .Set("OS_PASSWORD", "factory-pw")
+      .Set("OS_DOMAIN_NAME", "d")
+      .Set("OS_AUTH_URL", "https://iam.example.test/v3/")
+      .Set("OS_PROJECT_NAME", "eu-de")
       .Set("OS_REGION_NAME", "eu-de");
   auto transport = std::make_shared<http::ScriptedTransport>();
   FakeClock clock;
