@@ -118,9 +118,14 @@ class BackupClient {
   absl::StatusOr<BackupSelectionInfo> CreateBackupSelection(
       const std::string& plan_id, const BackupSelection& selection,
       const std::string& creator_request_id = "", const CallOptions& options = {}) const;
+  // GET .../selections/{selectionId}. NotFound for ResourceNotFoundException;
+  // note AWS answers InvalidParameterValueException "Cannot find Backup plan"
+  // (InvalidArgument here) when the plan itself is gone, and the reference
+  // provider reads that as "gone" too: the resource layer decides.
   absl::StatusOr<BackupSelectionInfo> GetBackupSelection(const std::string& plan_id,
                                                          const std::string& selection_id,
                                                          const CallOptions& options = {}) const;
+  // DELETE .../selections/{selectionId}. Same not-found caveat as above.
   absl::Status DeleteBackupSelection(const std::string& plan_id, const std::string& selection_id,
                                      const CallOptions& options = {}) const;
   absl::StatusOr<AwsPage<BackupSelectionSummary>> ListBackupSelections(
