@@ -3,6 +3,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "clients/aws/backup_codec.h"
+#include "clients/aws/backup_paging.h"
 #include "clients/aws/json_read.h"
 #include "clients/core/cloud_error.h"
 #include "clients/core/error_mappers.h"
@@ -12,40 +13,20 @@
 namespace polybackup::clients::aws {
 namespace {
 
+using internal::All;
+using internal::Label;
+using internal::PageQuery;
 using nlohmann::json;
 
 constexpr char kService[] = "backup";
 // CreatorRequestId: 1-50 characters (botocore model); "pb-" + a UUID fits.
 constexpr size_t kCreatorRequestIdMax = 50;
 
-// A path label: every reserved byte encoded, '/' and ':' included (an ARN is
-// one label in /tags/{resourceArn}; botocore labels are not greedy).
-std::string Label(const std::string& value) { return http::PercentEncode(value); }
-
 std::string NormalizeEndpoint(std::string_view endpoint) {
   std::string out(endpoint);
   while (!out.empty() && out.back() == '/') out.pop_back();
   if (!out.empty() && out.find("://") == std::string::npos) out = "https://" + out;
   return out;
-}
-
-http::QueryParams PageQuery(const std::string& next_token, int max_results) {
-  http::QueryParams q;
-  if (max_results > 0) q.emplace_back("maxResults", std::to_string(max_results));
-  if (!next_token.empty()) q.emplace_back("nextToken", next_token);
-  return q;
-}
-
-// PaginateAll over one of the List* calls, whichever struct it answers.
-template <typename T, typename Fetch>
-absl::StatusOr<std::vector<T>> All(const Fetch& fetch) {
-  return PaginateAll<T>([&](const std::string& cursor) -> absl::StatusOr<Page<T>> {
-    absl::StatusOr<AwsPage<T>> page = fetch(cursor);
-    if (!page.ok()) return page.status();
-    Page<T> out{.items = std::move(page->items)};
-    if (!page->next_token.empty()) out.next = page->next_token;
-    return out;
-  });
 }
 
 absl::Status ValidatePlan(const BackupPlanDocument& plan) {

@@ -2,6 +2,7 @@
 #include "absl/strings/str_cat.h"
 #include "clients/aws/backup_client.h"
 #include "clients/aws/backup_codec.h"
+#include "clients/aws/backup_paging.h"
 #include "clients/aws/json_read.h"
 #include "clients/core/cloud_error.h"
 #include "clients/core/pagination.h"
@@ -9,27 +10,10 @@
 namespace polybackup::clients::aws {
 namespace {
 
+using internal::All;
+using internal::Label;
+using internal::PageQuery;
 using nlohmann::json;
-
-std::string Label(const std::string& value) { return http::PercentEncode(value); }
-
-http::QueryParams PageQuery(const std::string& next_token, int max_results) {
-  http::QueryParams q;
-  if (max_results > 0) q.emplace_back("maxResults", std::to_string(max_results));
-  if (!next_token.empty()) q.emplace_back("nextToken", next_token);
-  return q;
-}
-
-template <typename T, typename Fetch>
-absl::StatusOr<std::vector<T>> All(const Fetch& fetch) {
-  return PaginateAll<T>([&](const std::string& cursor) -> absl::StatusOr<Page<T>> {
-    absl::StatusOr<AwsPage<T>> page = fetch(cursor);
-    if (!page.ok()) return page.status();
-    Page<T> out{.items = std::move(page->items)};
-    if (!page->next_token.empty()) out.next = page->next_token;
-    return out;
-  });
-}
 
 std::string SelectionsPath(const std::string& plan_id) {
   return "/backup/plans/" + Label(plan_id) + "/selections/";
