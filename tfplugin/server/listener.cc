@@ -8,9 +8,12 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
 #include <utility>
 #include <vector>
 
@@ -89,6 +92,47 @@ void SocketDirectory::Remove() {
   if (!dir_.empty()) rmdir(dir_.c_str());
   socket_.clear();
   dir_.clear();
+}
+
+namespace {
+
+constexpr int kCrashSignals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT};
+// Written before the handlers are installed, read only by the handler.
+char crash_socket[sizeof(sockaddr_un{}.sun_path) + 256];
+char crash_dir[sizeof(crash_socket)];
+struct sigaction previous_actions[std::size(kCrashSignals)];
+
+void CrashCleanup(int sig) {
+  if (crash_socket[0] != '\0') unlink(crash_socket);
+  if (crash_dir[0] != '\0') rmdir(crash_dir);
+  for (size_t i = 0; i < std::size(kCrashSignals); ++i) {
+    if (kCrashSignals[i] == sig) sigaction(sig, &previous_actions[i], nullptr);
+  }
+}
+
+void CopyPath(const std::string& from, char* to, size_t size) {
+  size_t n = std::min(from.size(), size - 1);
+  from.copy(to, n);
+  to[n] = '\0';
+}
+
+}  // namespace
+
+void InstallCrashCleanup(const SocketDirectory& dir) {
+  CopyPath(dir.socket_path(), crash_socket, sizeof(crash_socket));
+  CopyPath(dir.directory(), crash_dir, sizeof(crash_dir));
+  // Installing twice would record our own handler as the "previous" one and
+  // loop forever on a fault; later calls only change the paths.
+  static bool installed = false;
+  if (installed) return;
+  installed = true;
+  struct sigaction action {};
+  action.sa_handler = &CrashCleanup;
+  sigemptyset(&action.sa_mask);
+  action.sa_flags = SA_NODEFER;
+  for (size_t i = 0; i < std::size(kCrashSignals); ++i) {
+    sigaction(kCrashSignals[i], &action, &previous_actions[i]);
+  }
 }
 
 absl::StatusOr<int> FindFreeTcpPort(int min_port, int max_port) {

@@ -52,6 +52,16 @@ class SocketDirectory {
   std::string socket_;
 };
 
+// Makes a crash (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT) remove `dir`'s
+// socket and directory too: Terraform starts many provider processes, and a
+// crashing one would otherwise leave a directory in $TMPDIR each time. The
+// handler only calls unlink/rmdir (async-signal-safe), then restores the
+// previous action (default, or a sanitizer's) and returns, so the fault
+// re-occurs (or abort() re-raises) and ends the process as before. One
+// directory per process: a later call replaces the paths. Not thread-safe
+// against a concurrent crash; call it once, right after Create().
+void InstallCrashCleanup(const SocketDirectory& dir);
+
 // The first port in [min_port, max_port] that 127.0.0.1 can bind right now
 // (probed with bind(), as go-plugin's server tries each port in turn).
 // ResourceExhausted when none is free; InvalidArgument for an empty range.

@@ -180,6 +180,7 @@ int Serve(bool debug, const ServeOptions& options, tfplugin6::Provider::Service*
                {{"error", std::string(endpoint.status().message())}});
     return 1;
   }
+  if (endpoint->socket_dir.has_value()) InstallCrashCleanup(*endpoint->socket_dir);
 
   ControllerService controller(&latch);
   grpc::EnableDefaultHealthCheckService(true);

@@ -202,6 +202,21 @@ TEST_CASE("Shutdown RPC: on_shutdown runs, process exits 0, socket directory rem
   CHECK(client->StderrSoFar().find("stray stdout write") != std::string::npos);
 }
 
+TEST_CASE("a crashing provider still removes its socket directory") {
+  LaunchOptions o;
+  o.env = {{"TFPLUGIN_STUB_ABORT_ON_SHUTDOWN", "1"}};
+  auto client = MustLaunch(o);
+  std::string socket = client->handshake().address;
+  REQUIRE(Exists(socket));
+  client->Shutdown();  // the stub aborts in on_shutdown
+  auto status = client->WaitForExit(milliseconds(5000));
+  REQUIRE(status.has_value());
+  REQUIRE(WIFSIGNALED(*status));
+  CHECK(WTERMSIG(*status) == SIGABRT);  // the crash still ends the process as a crash
+  CHECK_FALSE(Exists(socket));
+  CHECK_FALSE(Exists(Dirname(socket)));
+}
+
 TEST_CASE("SIGINT is ignored; SIGTERM stops the server cleanly") {
   auto client = MustLaunch();
   std::string socket = client->handshake().address;
