@@ -14,6 +14,10 @@ namespace {
 
 using nlohmann::json;
 
+// How far the service's clock may lag ours before a policy found after a
+// lost create answer is taken for an older one.
+constexpr std::chrono::minutes kCreateSkewMargin(5);
+
 std::string NormalizeEndpoint(std::string endpoint, const std::string& project_id) {
   while (!endpoint.empty() && endpoint.back() == '/') endpoint.pop_back();
   if (!endpoint.empty() && !absl::StrContains(endpoint, "://")) endpoint = "https://" + endpoint;
@@ -140,7 +144,9 @@ absl::StatusOr<CsbsPolicy> CsbsClient::CreatePolicy(const CreateCsbsPolicyReques
   call.idempotency = Idempotency::kNonIdempotent;
   // No idempotency token exists for CSBS: after a lost answer or a 5xx, look
   // for the policy by its (project-unique) name before sending again.
-  call.recover = [this, &request, &options]() -> absl::StatusOr<std::optional<http::HttpResponse>> {
+  const auto started = options_.clock->Now();
+  call.recover = [this, &request, &options,
+                  started]() -> absl::StatusOr<std::optional<http::HttpResponse>> {
     http::QueryParams q = {{"name", request.name}};
     absl::StatusOr<http::HttpResponse> listed =
         Send(MakeCall("ListPolicies", "GET", http::WithQuery(PoliciesUrl(), q), ""), options);
@@ -151,6 +157,16 @@ absl::StatusOr<CsbsPolicy> CsbsClient::CreatePolicy(const CreateCsbsPolicyReques
     if (!policies.is_array()) return std::nullopt;
     for (const json& p : policies) {
       if (StringField(p, "name") != request.name) continue;
+      // A policy of that name made well before this call is someone else's:
+      // the lost attempt was refused (CSBS.9007) and resending cannot help.
+      // The margin absorbs clock skew between us and the service.
+      std::optional<std::chrono::system_clock::time_point> created =
+          ParseCsbsTime(StringField(p, "created_at"));
+      if (created && *created < started - kCreateSkewMargin) {
+        return absl::AlreadyExistsError(
+            absl::StrCat("a CSBS policy named \"", request.name, "\" already exists (id ",
+                         StringField(p, "id"), ", created ", StringField(p, "created_at"), ")"));
+      }
       http::HttpResponse found{.status = 200, .headers = listed->headers};
       found.body = json({{"policy", p}}).dump();
       return found;

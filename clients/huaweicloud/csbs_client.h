@@ -81,8 +81,10 @@ class CsbsClient {
   // only when the failed attempt provably did not take effect: after a
   // throttling answer, or after a lost answer / 5xx once ListPolicies(name)
   // shows no policy of that name (names are unique per project: CSBS.9007).
-  // If the lost attempt did create it, that policy is returned. Note the
-  // answer's status is "creating": the policy is busy for a while.
+  // If the lost attempt did create it, that policy is returned; if the one
+  // found was created more than 5 minutes before the call, it is someone
+  // else's and the result is AlreadyExists. Note the answer's status is
+  // "creating": the policy is busy for a while.
   absl::StatusOr<CsbsPolicy> CreatePolicy(const CreateCsbsPolicyRequest& request,
                                           const CallOptions& options = {}) const;
   // GET /policies/{id}. NotFound when it does not exist.

@@ -195,6 +195,27 @@ TEST_CASE("create after a lost answer: found by name, not sent twice") {
   CHECK(r[1].url == kBase + "?name=policy-a");
 }
 
+TEST_CASE("create after a lost answer: an older policy of that name is not adopted") {
+  Fixture f;  // FakeClock: 2023-11-14T22:13:20Z
+  f.transport->Fail(absl::UnavailableError("connection closed before the answer"));
+  json older = json::parse(PolicyJson("pol-old", "policy-a"));
+  older["created_at"] = "2023-11-14T20:00:00.000000";
+  f.transport->Respond(200, json({{"policies", {older}}}).dump());
+  auto p = f.AkSk().CreatePolicy(SampleCreate());
+  CHECK(p.status().code() == absl::StatusCode::kAlreadyExists);
+  CHECK(p.status().message().find("pol-old") != std::string::npos);
+  CHECK(f.transport->requests().size() == 2);
+
+  // Created "just now" by the service's clock (a little behind ours): ours.
+  f.transport->Fail(absl::UnavailableError("connection closed before the answer"));
+  json recent = json::parse(PolicyJson("pol-new", "policy-a"));
+  recent["created_at"] = "2023-11-14T22:11:00.000000";
+  f.transport->Respond(200, json({{"policies", {recent}}}).dump());
+  auto ours = f.AkSk().CreatePolicy(SampleCreate());
+  REQUIRE(ours.ok());
+  CHECK(ours->id == "pol-new");
+}
+
 TEST_CASE("create after a 5xx with nothing created: sent again") {
   Fixture f;
   RespondError(*f.transport, 500, "CSBS.1000");
