@@ -61,7 +61,7 @@ bool IsHttp401(const absl::Status& status) {
 
 }  // namespace
 
-HuaweiAuth KeystoneAuth(std::shared_ptr<credentials::KeystoneTokenSource> source) {
+HuaweiAuth KeystoneTokenAuth(std::shared_ptr<credentials::KeystoneTokenSource> source) {
   HuaweiAuth auth;
   auth.token = [source]() -> absl::StatusOr<std::string> {
     absl::StatusOr<credentials::KeystoneToken> token = source->Token();

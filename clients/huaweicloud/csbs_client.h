@@ -52,7 +52,7 @@ struct HuaweiAuth {
 };
 
 // Token auth backed by a KeystoneTokenSource (shared; must outlive the client).
-HuaweiAuth KeystoneAuth(std::shared_ptr<credentials::KeystoneTokenSource> source);
+HuaweiAuth KeystoneTokenAuth(std::shared_ptr<credentials::KeystoneTokenSource> source);
 
 struct HuaweiClientOptions {
   std::string region;      // "eu-de"; picks the default endpoint

@@ -155,7 +155,7 @@ TEST_CASE("Keystone token: used as X-Auth-Token, refreshed once after it expired
                                 .domain_name = "pbtest-domain",
                                 .project_id = kProject},
       o.transport, SystemClock(), SystemRandom());
-  o.auth = KeystoneAuth(source);
+  o.auth = KeystoneTokenAuth(source);
   CsbsClient client(std::move(o));
   auto created = client.CreatePolicy(Sample("policy-token"));
   REQUIRE_MESSAGE(created.ok(), UserMessage(created.status()));

@@ -110,7 +110,7 @@ absl::StatusOr<HuaweiClients> NewHuaweiClients(const credentials::HuaweiConfig& 
       if (!token.ok()) return token.status();
       out.project_id = token->project_id;
     }
-    o.auth = KeystoneAuth(out.keystone);
+    o.auth = KeystoneTokenAuth(out.keystone);
   } else {
     HuaweiAkSk keys{r.access_key, r.secret_key, r.security_token};
     o.auth.aksk = [keys]() -> absl::StatusOr<HuaweiAkSk> { return keys; };
