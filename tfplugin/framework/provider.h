@@ -9,10 +9,10 @@
 //   b.AddDataSource(std::make_shared<AwsBackupPlanDataSource>());
 //   ProviderService service(std::move(b).Build());
 //
-// The configure function may receive a configuration with unknown values
-// (Terraform plans with provider arguments not yet known); errors it reports
-// then are held back and reported by the resources that ask for the
-// provider data (Context::ProviderData), not by ConfigureProvider.
+// The typed configure function only ever sees a wholly known configuration:
+// when Terraform plans with provider arguments not yet known, it is not
+// called, and resources asking for the provider data (Context::ProviderData)
+// get that explanation as an error while ProviderDataIfConfigured returns null.
 // A ProviderDefinition is immutable once built and shared by all RPCs.
 #ifndef POLYBACKUP_TFPLUGIN_FRAMEWORK_PROVIDER_H_
 #define POLYBACKUP_TFPLUGIN_FRAMEWORK_PROVIDER_H_
@@ -63,6 +63,20 @@ class ProviderBuilder {
     def_.schema = config_schema.ToSchema();
     def_.configure = [s = config_schema, fn = std::move(fn)](Context& ctx,
                                                              const cty::Value& v) -> std::any {
+      // A configuration with unknown values (a plan made before the values it
+      // depends on exist) is not handed to a typed configure function: the
+      // model cannot tell "unknown" from "absent" (an unknown block decodes as
+      // no block), so it would reach wrong conclusions. Resources then see no
+      // provider data and plan without cloud checks; apply always configures
+      // with the known values.
+      if (!v.is_wholly_known()) {
+        // Held back by the service (the configuration is not known) and
+        // shown only to a resource that needs the provider before apply.
+        ctx.AddError("Provider configuration not known yet",
+                     "The provider configuration depends on values that are known only after "
+                     "apply, so the provider cannot reach the cloud during this plan.");
+        return {};
+      }
       C c{};
       if (!s.Decode(v, {}, ctx.diagnostics(), &c)) return {};
       auto data = fn(ctx, c);
