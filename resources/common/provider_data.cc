@@ -1,7 +1,6 @@
 #include "resources/common/provider_data.h"
 
 #include "clients/core/cloud_error.h"
-#include "clients/credentials/chains.h"
 #include "clients/http/curl_transport.h"
 
 namespace polybackup::resources {
@@ -43,24 +42,19 @@ std::shared_ptr<const clients::alicloud::KvstoreClient> ProviderData::Kvstore(
   if (!RequireAlicloud(ctx)) return nullptr;
   cred::AlicloudConfig config = *alicloud;
   if (!region_override.empty()) config.region = region_override;
-  absl::StatusOr<cred::ResolvedAlicloud> resolved = cred::ResolveAlicloud(config, env_);
-  if (!resolved.ok()) {
-    ctx.AddError("Alibaba Cloud credentials", clients::UserMessage(resolved.status()));
-    return nullptr;
-  }
   std::lock_guard<std::mutex> lock(mu_);
-  auto& client = kvstore_[resolved->region];
-  if (!client) {
-    clients::alicloud::AlicloudClientOptions options;
-    options.region = resolved->region;
-    auto endpoint = config.transport.endpoints.find("r_kvstore");
-    if (endpoint != config.transport.endpoints.end()) options.endpoint = endpoint->second;
-    options.credentials = [creds = resolved->credentials]() { return creds; };
-    options.transport = Transport(config.transport);
-    if (config.transport.max_retries) options.retry.max_attempts = *config.transport.max_retries + 1;
-    client = std::make_shared<const clients::alicloud::KvstoreClient>(std::move(options));
+  const std::string key = config.region.empty() ? AlicloudRegion() : config.region;
+  auto& clients = alicloud_[key];
+  if (!clients) {
+    auto made = clients::alicloud::NewAlicloudClients(config, env_, Transport(config.transport));
+    if (!made.ok()) {
+      ctx.AddError("Alibaba Cloud credentials", clients::UserMessage(made.status()));
+      return nullptr;
+    }
+    clients = std::make_shared<const clients::alicloud::AlicloudClients>(std::move(*made));
   }
-  return client;
+  // Shares ownership with the cached bundle.
+  return std::shared_ptr<const clients::alicloud::KvstoreClient>(clients, clients->kvstore.get());
 }
 
 clients::CallOptions ProviderData::CallOptionsFor(const framework::Context& ctx) {

@@ -18,7 +18,7 @@
 #include <optional>
 #include <string>
 
-#include "clients/alicloud/kvstore_client.h"
+#include "clients/alicloud/alicloud_factory.h"
 #include "clients/credentials/configs.h"
 #include "clients/credentials/environment.h"
 #include "clients/http/http.h"
@@ -60,7 +60,8 @@ class ProviderData {
   const clients::credentials::Environment& env_;
   std::mutex mu_;
   std::map<std::string, std::shared_ptr<clients::http::HttpTransport>> transports_;
-  std::map<std::string, std::shared_ptr<const clients::alicloud::KvstoreClient>> kvstore_;
+  // Per region; built by the clients' own factory (endpoints, retries).
+  std::map<std::string, std::shared_ptr<const clients::alicloud::AlicloudClients>> alicloud_;
 };
 
 }  // namespace polybackup::resources
