@@ -14,7 +14,9 @@ absl::Status PollUntil(Clock& clock, const PollOptions& options,
     absl::StatusOr<bool> done = check(&progress);
     if (!done.ok()) return done.status();
     if (*done) return absl::OkStatus();
-    if (options.deadline && clock.Monotonic() + options.interval > *options.deadline) {
+    // ">=": sleeping until exactly the deadline would leave no time for the
+    // next check, which would then fail without saying what it waited for.
+    if (options.deadline && clock.Monotonic() + options.interval >= *options.deadline) {
       std::string message = absl::StrCat("timed out waiting for ", options.what);
       if (!progress.empty()) absl::StrAppend(&message, " (last seen: ", progress, ")");
       return absl::DeadlineExceededError(message);

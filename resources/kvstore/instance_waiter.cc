@@ -1,14 +1,13 @@
 #include "resources/kvstore/instance_waiter.h"
 
-#include <algorithm>
-
 #include "resources/common/provider_data.h"
 
 namespace polybackup::resources::kvstore {
 namespace {
 
-constexpr std::chrono::seconds kFirstPoll{1};
-constexpr std::chrono::seconds kMaxPoll{15};
+// A policy change takes the instance out of "Normal" for seconds to minutes;
+// the reference provider polls every 60 s, which makes every apply slow.
+constexpr std::chrono::seconds kPoll{2};
 
 // Sleeps `d` unless that would pass the deadline; false when there is no time
 // left or the call was cancelled (the status says which).
@@ -30,20 +29,8 @@ absl::Status Pause(framework::Context& ctx, std::chrono::steady_clock::duration 
 
 absl::Status WaitForNormal(const clients::alicloud::KvstoreClient& client,
                            const std::string& instance_id, framework::Context& ctx) {
-  std::chrono::steady_clock::duration delay = kFirstPoll;
-  std::string last_status;
-  while (true) {
-    auto instance = client.DescribeInstanceAttribute(instance_id, ProviderData::CallOptionsFor(ctx));
-    if (!instance.ok()) return instance.status();
-    if (instance->instance_status == "Normal") return absl::OkStatus();
-    last_status = instance->instance_status;
-    ctx.Log(log::Level::kDebug, "waiting for the instance to become Normal",
-            {{"instance_id", instance_id}, {"status", last_status}});
-    absl::Status paused =
-        Pause(ctx, delay, "instance " + instance_id + " to become Normal (it is " + last_status + ")");
-    if (!paused.ok()) return paused;
-    delay = std::min<std::chrono::steady_clock::duration>(delay * 2, kMaxPoll);
-  }
+  return client.WaitForInstanceStatus(instance_id, "Normal", kPoll,
+                                      ProviderData::CallOptionsFor(ctx));
 }
 
 absl::Status ModifyAndWait(const clients::alicloud::KvstoreClient& client,
@@ -60,7 +47,7 @@ absl::Status ModifyAndWait(const clients::alicloud::KvstoreClient& client,
     if (!normal.ok()) return normal;
     // WaitForNormal can return at once when the busy state was a lock held
     // elsewhere; pause so a lock that lingers is not hammered.
-    absl::Status paused = Pause(ctx, kFirstPoll, "the instance lock to be released");
+    absl::Status paused = Pause(ctx, kPoll, "the instance lock to be released");
     if (!paused.ok()) return paused;
   }
   return WaitForNormal(client, request.instance_id, ctx);
