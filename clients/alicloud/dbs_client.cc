@@ -1,9 +1,9 @@
 #include "clients/alicloud/dbs_client.h"
 
 #include "base/logging.h"
-#include "clients/alicloud/json_fields.h"
 #include "clients/core/cloud_error.h"
 #include "clients/core/idempotency.h"
+#include "clients/core/json_fields.h"
 #include "clients/core/pagination.h"
 #include "clients/core/poll.h"
 

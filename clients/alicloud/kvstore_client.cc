@@ -3,8 +3,8 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
-#include "clients/alicloud/json_fields.h"
 #include "clients/core/cloud_error.h"
+#include "clients/core/json_fields.h"
 #include "clients/core/pagination.h"
 #include "clients/core/poll.h"
 
