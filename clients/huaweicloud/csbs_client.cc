@@ -4,6 +4,7 @@
 #include "absl/strings/str_cat.h"
 #include "clients/core/cloud_error.h"
 #include "clients/core/error_mappers.h"
+#include "clients/core/json_fields.h"
 #include "clients/core/pagination.h"
 #include "clients/http/url.h"
 #include "clients/huaweicloud/csbs_codec.h"

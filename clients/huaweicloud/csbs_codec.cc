@@ -1,26 +1,15 @@
 #include "clients/huaweicloud/csbs_codec.h"
 
 #include <charconv>
-#include <cmath>
 
 #include "absl/strings/ascii.h"
+#include "clients/core/json_fields.h"
 #include "clients/http/url.h"
 
 namespace polybackup::clients::huaweicloud {
 namespace {
 
 using nlohmann::json;
-
-const json& Null() {
-  static const json* null = new json();
-  return *null;
-}
-
-const json& Array(const json& j, std::string_view key) {
-  static const json* empty = new json(json::array());
-  const json& v = Member(j, key);
-  return v.is_array() ? v : *empty;
-}
 
 template <typename T>
 void PutOpt(json& j, const char* key, const std::optional<T>& v) {
@@ -126,56 +115,6 @@ bool Expect(std::string_view text, size_t& pos, std::string_view any_of) {
 
 }  // namespace
 
-const json& Member(const json& j, std::string_view key) {
-  if (!j.is_object()) return Null();
-  auto it = j.find(std::string(key));
-  return it == j.end() ? Null() : *it;
-}
-
-std::string StringField(const json& j, std::string_view key) {
-  const json& v = Member(j, key);
-  if (v.is_string()) return v.get<std::string>();
-  if (v.is_number_integer()) return std::to_string(v.get<long long>());
-  if (v.is_number_unsigned()) return std::to_string(v.get<unsigned long long>());
-  if (v.is_number_float()) return v.dump();
-  if (v.is_boolean()) return v.get<bool>() ? "true" : "false";
-  return "";
-}
-
-std::optional<long long> IntField(const json& j, std::string_view key) {
-  const json& v = Member(j, key);
-  if (v.is_number_integer()) return v.get<long long>();
-  if (v.is_number_float()) {
-    double d = v.get<double>();
-    if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9.0e18) {
-      return static_cast<long long>(d);
-    }
-    return std::nullopt;
-  }
-  if (!v.is_string()) return std::nullopt;
-  std::string s(absl::StripAsciiWhitespace(v.get<std::string>()));
-  if (s.empty()) return std::nullopt;
-  long long out = 0;
-  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
-  return out;
-}
-
-std::optional<bool> BoolField(const json& j, std::string_view key) {
-  const json& v = Member(j, key);
-  if (v.is_boolean()) return v.get<bool>();
-  if (v.is_number_integer()) {
-    long long n = v.get<long long>();
-    if (n == 0 || n == 1) return n == 1;
-    return std::nullopt;
-  }
-  if (!v.is_string()) return std::nullopt;
-  std::string s = absl::AsciiStrToLower(absl::StripAsciiWhitespace(v.get<std::string>()));
-  if (s == "true" || s == "1") return true;
-  if (s == "false" || s == "0") return false;
-  return std::nullopt;
-}
-
 json CreatePolicyBody(const CreateCsbsPolicyRequest& r) {
   json p = json::object();
   p["name"] = r.name;
@@ -225,22 +164,22 @@ CsbsPolicy ParsePolicy(const json& j) {
   p.status = StringField(j, "status");
   p.created_at = StringField(j, "created_at");
   p.common = ParseCommon(Member(j, "parameters"));
-  for (const json& r : Array(j, "resources")) {
+  for (const json& r : ArrayField(j, "resources")) {
     p.resources.push_back({.id = StringField(r, "id"),
                            .type = StringField(r, "type"),
                            .name = StringField(r, "name")});
   }
-  for (const json& op : Array(j, "scheduled_operations")) {
+  for (const json& op : ArrayField(j, "scheduled_operations")) {
     p.scheduled_operations.push_back(ParseOperation(op));
   }
-  for (const json& t : Array(j, "tags")) {
+  for (const json& t : ArrayField(j, "tags")) {
     p.tags.push_back({StringField(t, "key"), StringField(t, "value")});
   }
   return p;
 }
 
 std::string NextMarkerFromLinks(const json& answer) {
-  for (const json& link : Array(answer, "policies_links")) {
+  for (const json& link : ArrayField(answer, "policies_links")) {
     if (StringField(link, "rel") != "next") continue;
     std::string href = StringField(link, "href");
     size_t q = href.find('?');

@@ -1,7 +1,9 @@
 // JSON for CSBS v1 policies: the `policy` wrapper bodies of create/update and
-// tolerant readers for the answers, which mix strings and numbers
-// ("max_backups":"20", "permanent":"false" on OTC; native types on Huawei).
-// None of these throw.
+// the parser of the answers, which mix strings and numbers ("max_backups":"20",
+// "permanent":"false" on OTC; native types on Huawei). Answers are read with
+// the shared tolerant readers of clients/core/json_fields.h (Member,
+// StringField, IntField, BoolField with the default JsonTypes::kLoose), which
+// this header includes for the codec's callers. None of these throw.
 #ifndef POLYBACKUP_CLIENTS_HUAWEICLOUD_CSBS_CODEC_H_
 #define POLYBACKUP_CLIENTS_HUAWEICLOUD_CSBS_CODEC_H_
 
@@ -11,19 +13,10 @@
 #include <string>
 #include <string_view>
 
+#include "clients/core/json_fields.h"
 #include "clients/huaweicloud/csbs_types.h"
 
 namespace polybackup::clients::huaweicloud {
-
-// Member `key` of object `j`, or null json.
-const nlohmann::json& Member(const nlohmann::json& j, std::string_view key);
-// A string; numbers and booleans rendered as text; "" when absent.
-std::string StringField(const nlohmann::json& j, std::string_view key);
-// An integer given as a number or a decimal string; nullopt when absent,
-// empty or not an integer.
-std::optional<long long> IntField(const nlohmann::json& j, std::string_view key);
-// true/false, "true"/"false" (any case) or 0/1; nullopt otherwise.
-std::optional<bool> BoolField(const nlohmann::json& j, std::string_view key);
 
 // {"policy": {...}} for POST /policies.
 nlohmann::json CreatePolicyBody(const CreateCsbsPolicyRequest& request);

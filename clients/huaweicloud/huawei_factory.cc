@@ -4,6 +4,7 @@
 #include "absl/strings/str_cat.h"
 #include "clients/core/cloud_error.h"
 #include "clients/core/error_mappers.h"
+#include "clients/core/json_fields.h"
 #include "clients/credentials/chains.h"
 #include "clients/http/curl_transport.h"
 #include "clients/http/url.h"
