@@ -4,10 +4,10 @@
 #include "absl/strings/str_cat.h"
 #include "clients/aws/backup_codec.h"
 #include "clients/aws/backup_paging.h"
-#include "clients/aws/json_read.h"
 #include "clients/core/cloud_error.h"
 #include "clients/core/error_mappers.h"
 #include "clients/core/idempotency.h"
+#include "clients/core/json_fields.h"
 #include "clients/core/pagination.h"
 
 namespace polybackup::clients::aws {
@@ -150,8 +150,8 @@ absl::StatusOr<AwsPage<BackupPlanSummary>> BackupClient::ListBackupPlans(
   absl::StatusOr<json> j = Call("ListBackupPlans", "GET", "/backup/plans/", q, nullptr,
                                 Idempotency::kIdempotent, options);
   if (!j.ok()) return j.status();
-  AwsPage<BackupPlanSummary> page{.next_token = ReadString(*j, "NextToken")};
-  for (const json& p : ReadArray(*j, "BackupPlansList")) {
+  AwsPage<BackupPlanSummary> page{.next_token = StringField(*j, "NextToken", JsonTypes::kStrict)};
+  for (const json& p : ArrayField(*j, "BackupPlansList")) {
     page.items.push_back(ParseBackupPlanSummary(p));
   }
   return page;
@@ -171,8 +171,8 @@ absl::StatusOr<AwsPage<BackupPlanSummary>> BackupClient::ListBackupPlanVersions(
       Call("ListBackupPlanVersions", "GET", "/backup/plans/" + Label(plan_id) + "/versions/",
            PageQuery(next_token, max_results), nullptr, Idempotency::kIdempotent, options);
   if (!j.ok()) return j.status();
-  AwsPage<BackupPlanSummary> page{.next_token = ReadString(*j, "NextToken")};
-  for (const json& p : ReadArray(*j, "BackupPlanVersionsList")) {
+  AwsPage<BackupPlanSummary> page{.next_token = StringField(*j, "NextToken", JsonTypes::kStrict)};
+  for (const json& p : ArrayField(*j, "BackupPlanVersionsList")) {
     page.items.push_back(ParseBackupPlanSummary(p));
   }
   return page;

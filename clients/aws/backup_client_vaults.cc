@@ -3,8 +3,8 @@
 #include "clients/aws/backup_client.h"
 #include "clients/aws/backup_codec.h"
 #include "clients/aws/backup_paging.h"
-#include "clients/aws/json_read.h"
 #include "clients/core/cloud_error.h"
+#include "clients/core/json_fields.h"
 #include "clients/core/pagination.h"
 
 namespace polybackup::clients::aws {
@@ -67,8 +67,8 @@ absl::StatusOr<AwsPage<BackupVault>> BackupClient::ListBackupVaults(
       Call("ListBackupVaults", "GET", "/backup-vaults/", PageQuery(next_token, max_results),
            nullptr, Idempotency::kIdempotent, options);
   if (!j.ok()) return j.status();
-  AwsPage<BackupVault> page{.next_token = ReadString(*j, "NextToken")};
-  for (const json& v : ReadArray(*j, "BackupVaultList")) page.items.push_back(ParseBackupVault(v));
+  AwsPage<BackupVault> page{.next_token = StringField(*j, "NextToken", JsonTypes::kStrict)};
+  for (const json& v : ArrayField(*j, "BackupVaultList")) page.items.push_back(ParseBackupVault(v));
   return page;
 }
 
@@ -118,8 +118,9 @@ absl::StatusOr<AwsPage<BackupSelectionSummary>> BackupClient::ListBackupSelectio
       Call("ListBackupSelections", "GET", SelectionsPath(plan_id),
            PageQuery(next_token, max_results), nullptr, Idempotency::kIdempotent, options);
   if (!j.ok()) return j.status();
-  AwsPage<BackupSelectionSummary> page{.next_token = ReadString(*j, "NextToken")};
-  for (const json& s : ReadArray(*j, "BackupSelectionsList")) {
+  AwsPage<BackupSelectionSummary> page{.next_token =
+                                           StringField(*j, "NextToken", JsonTypes::kStrict)};
+  for (const json& s : ArrayField(*j, "BackupSelectionsList")) {
     page.items.push_back(ParseBackupSelectionSummary(s));
   }
   return page;
@@ -159,8 +160,8 @@ absl::StatusOr<Tags> BackupClient::ListTags(const std::string& arn,
             Call("ListTags", "GET", "/tags/" + Label(arn) + "/", PageQuery(token, 0), nullptr,
                  Idempotency::kIdempotent, options);
         if (!j.ok()) return j.status();
-        return AwsPage<Tags>{.items = {ReadStringMap(*j, "Tags")},
-                             .next_token = ReadString(*j, "NextToken")};
+        return AwsPage<Tags>{.items = {StringMapField(*j, "Tags")},
+                             .next_token = StringField(*j, "NextToken", JsonTypes::kStrict)};
       });
   if (!pages.ok()) return pages.status();
   for (const Tags& page : *pages) all.insert(page.begin(), page.end());

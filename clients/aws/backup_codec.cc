@@ -1,6 +1,6 @@
 #include "clients/aws/backup_codec.h"
 
-#include "clients/aws/json_read.h"
+#include "clients/core/json_fields.h"
 
 namespace polybackup::clients::aws {
 namespace {
@@ -29,9 +29,10 @@ json LifecycleToJson(const BackupLifecycle& l) {
 std::optional<BackupLifecycle> ParseLifecycle(const json& j) {
   if (!j.is_object()) return std::nullopt;
   BackupLifecycle l;
-  l.move_to_cold_storage_after_days = ReadInt(j, "MoveToColdStorageAfterDays");
-  l.delete_after_days = ReadInt(j, "DeleteAfterDays");
-  l.opt_in_to_archive_for_supported_resources = ReadBool(j, "OptInToArchiveForSupportedResources");
+  l.move_to_cold_storage_after_days = IntField(j, "MoveToColdStorageAfterDays", JsonTypes::kStrict);
+  l.delete_after_days = IntField(j, "DeleteAfterDays", JsonTypes::kStrict);
+  l.opt_in_to_archive_for_supported_resources =
+      BoolField(j, "OptInToArchiveForSupportedResources", JsonTypes::kStrict);
   return l;
 }
 
@@ -60,21 +61,21 @@ json RuleToJson(const BackupRule& r) {
 
 BackupRule ParseRule(const json& j) {
   BackupRule r;
-  r.rule_name = ReadString(j, "RuleName");
-  r.target_backup_vault_name = ReadString(j, "TargetBackupVaultName");
-  r.schedule_expression = ReadString(j, "ScheduleExpression");
-  r.schedule_expression_timezone = ReadString(j, "ScheduleExpressionTimezone");
-  r.start_window_minutes = ReadInt(j, "StartWindowMinutes");
-  r.completion_window_minutes = ReadInt(j, "CompletionWindowMinutes");
+  r.rule_name = StringField(j, "RuleName", JsonTypes::kStrict);
+  r.target_backup_vault_name = StringField(j, "TargetBackupVaultName", JsonTypes::kStrict);
+  r.schedule_expression = StringField(j, "ScheduleExpression", JsonTypes::kStrict);
+  r.schedule_expression_timezone = StringField(j, "ScheduleExpressionTimezone", JsonTypes::kStrict);
+  r.start_window_minutes = IntField(j, "StartWindowMinutes", JsonTypes::kStrict);
+  r.completion_window_minutes = IntField(j, "CompletionWindowMinutes", JsonTypes::kStrict);
   r.lifecycle = ParseLifecycle(Member(j, "Lifecycle"));
-  r.recovery_point_tags = ReadStringMap(j, "RecoveryPointTags");
-  for (const json& c : ReadArray(j, "CopyActions")) {
-    r.copy_actions.push_back(
-        {.destination_backup_vault_arn = ReadString(c, "DestinationBackupVaultArn"),
-         .lifecycle = ParseLifecycle(Member(c, "Lifecycle"))});
+  r.recovery_point_tags = StringMapField(j, "RecoveryPointTags");
+  for (const json& c : ArrayField(j, "CopyActions")) {
+    r.copy_actions.push_back({.destination_backup_vault_arn =
+                                  StringField(c, "DestinationBackupVaultArn", JsonTypes::kStrict),
+                              .lifecycle = ParseLifecycle(Member(c, "Lifecycle"))});
   }
-  r.enable_continuous_backup = ReadBool(j, "EnableContinuousBackup");
-  r.rule_id = ReadString(j, "RuleId");
+  r.enable_continuous_backup = BoolField(j, "EnableContinuousBackup", JsonTypes::kStrict);
+  r.rule_id = StringField(j, "RuleId", JsonTypes::kStrict);
   return r;
 }
 
@@ -90,9 +91,9 @@ json AdvancedToJson(const std::vector<AdvancedBackupSetting>& settings) {
 
 std::vector<AdvancedBackupSetting> ParseAdvanced(const json& j) {
   std::vector<AdvancedBackupSetting> out;
-  for (const json& s : ReadArray(j, "AdvancedBackupSettings")) {
-    out.push_back({.resource_type = ReadString(s, "ResourceType"),
-                   .backup_options = ReadStringMap(s, "BackupOptions")});
+  for (const json& s : ArrayField(j, "AdvancedBackupSettings")) {
+    out.push_back({.resource_type = StringField(s, "ResourceType", JsonTypes::kStrict),
+                   .backup_options = StringMapField(s, "BackupOptions")});
   }
   return out;
 }
@@ -107,8 +108,9 @@ json ConditionList(const std::vector<ConditionParameter>& list) {
 
 std::vector<ConditionParameter> ParseConditionList(const json& j, const char* key) {
   std::vector<ConditionParameter> out;
-  for (const json& c : ReadArray(j, key)) {
-    out.push_back({ReadString(c, "ConditionKey"), ReadString(c, "ConditionValue")});
+  for (const json& c : ArrayField(j, key)) {
+    out.push_back({StringField(c, "ConditionKey", JsonTypes::kStrict),
+                   StringField(c, "ConditionValue", JsonTypes::kStrict)});
   }
   return out;
 }
@@ -129,8 +131,8 @@ json BackupPlanDocumentToJson(const BackupPlanDocument& plan) {
 
 BackupPlanDocument ParseBackupPlanDocument(const json& j) {
   BackupPlanDocument p;
-  p.backup_plan_name = ReadString(j, "BackupPlanName");
-  for (const json& r : ReadArray(j, "Rules")) p.rules.push_back(ParseRule(r));
+  p.backup_plan_name = StringField(j, "BackupPlanName", JsonTypes::kStrict);
+  for (const json& r : ArrayField(j, "Rules")) p.rules.push_back(ParseRule(r));
   p.advanced_backup_settings = ParseAdvanced(j);
   return p;
 }
@@ -138,35 +140,35 @@ BackupPlanDocument ParseBackupPlanDocument(const json& j) {
 BackupPlan ParseBackupPlan(const json& j) {
   BackupPlan p;
   p.plan = ParseBackupPlanDocument(Member(j, "BackupPlan"));
-  p.backup_plan_id = ReadString(j, "BackupPlanId");
-  p.backup_plan_arn = ReadString(j, "BackupPlanArn");
-  p.version_id = ReadString(j, "VersionId");
-  p.creator_request_id = ReadString(j, "CreatorRequestId");
-  p.creation_date = ReadDouble(j, "CreationDate");
-  p.deletion_date = ReadDouble(j, "DeletionDate");
-  p.last_execution_date = ReadDouble(j, "LastExecutionDate");
+  p.backup_plan_id = StringField(j, "BackupPlanId", JsonTypes::kStrict);
+  p.backup_plan_arn = StringField(j, "BackupPlanArn", JsonTypes::kStrict);
+  p.version_id = StringField(j, "VersionId", JsonTypes::kStrict);
+  p.creator_request_id = StringField(j, "CreatorRequestId", JsonTypes::kStrict);
+  p.creation_date = DoubleField(j, "CreationDate");
+  p.deletion_date = DoubleField(j, "DeletionDate");
+  p.last_execution_date = DoubleField(j, "LastExecutionDate");
   p.advanced_backup_settings = ParseAdvanced(j);
   return p;
 }
 
 BackupPlanRef ParseBackupPlanRef(const json& j) {
-  return {.backup_plan_id = ReadString(j, "BackupPlanId"),
-          .backup_plan_arn = ReadString(j, "BackupPlanArn"),
-          .version_id = ReadString(j, "VersionId"),
-          .creation_date = ReadDouble(j, "CreationDate"),
-          .deletion_date = ReadDouble(j, "DeletionDate"),
+  return {.backup_plan_id = StringField(j, "BackupPlanId", JsonTypes::kStrict),
+          .backup_plan_arn = StringField(j, "BackupPlanArn", JsonTypes::kStrict),
+          .version_id = StringField(j, "VersionId", JsonTypes::kStrict),
+          .creation_date = DoubleField(j, "CreationDate"),
+          .deletion_date = DoubleField(j, "DeletionDate"),
           .advanced_backup_settings = ParseAdvanced(j)};
 }
 
 BackupPlanSummary ParseBackupPlanSummary(const json& j) {
-  return {.backup_plan_id = ReadString(j, "BackupPlanId"),
-          .backup_plan_arn = ReadString(j, "BackupPlanArn"),
-          .backup_plan_name = ReadString(j, "BackupPlanName"),
-          .version_id = ReadString(j, "VersionId"),
-          .creator_request_id = ReadString(j, "CreatorRequestId"),
-          .creation_date = ReadDouble(j, "CreationDate"),
-          .deletion_date = ReadDouble(j, "DeletionDate"),
-          .last_execution_date = ReadDouble(j, "LastExecutionDate"),
+  return {.backup_plan_id = StringField(j, "BackupPlanId", JsonTypes::kStrict),
+          .backup_plan_arn = StringField(j, "BackupPlanArn", JsonTypes::kStrict),
+          .backup_plan_name = StringField(j, "BackupPlanName", JsonTypes::kStrict),
+          .version_id = StringField(j, "VersionId", JsonTypes::kStrict),
+          .creator_request_id = StringField(j, "CreatorRequestId", JsonTypes::kStrict),
+          .creation_date = DoubleField(j, "CreationDate"),
+          .deletion_date = DoubleField(j, "DeletionDate"),
+          .last_execution_date = DoubleField(j, "LastExecutionDate"),
           .advanced_backup_settings = ParseAdvanced(j)};
 }
 
@@ -198,13 +200,14 @@ json BackupSelectionToJson(const BackupSelection& s) {
 
 BackupSelection ParseBackupSelection(const json& j) {
   BackupSelection s;
-  s.selection_name = ReadString(j, "SelectionName");
-  s.iam_role_arn = ReadString(j, "IamRoleArn");
-  s.resources = ReadStringList(j, "Resources");
-  s.not_resources = ReadStringList(j, "NotResources");
-  for (const json& t : ReadArray(j, "ListOfTags")) {
-    s.list_of_tags.push_back({ReadString(t, "ConditionType"), ReadString(t, "ConditionKey"),
-                              ReadString(t, "ConditionValue")});
+  s.selection_name = StringField(j, "SelectionName", JsonTypes::kStrict);
+  s.iam_role_arn = StringField(j, "IamRoleArn", JsonTypes::kStrict);
+  s.resources = StringListField(j, "Resources");
+  s.not_resources = StringListField(j, "NotResources");
+  for (const json& t : ArrayField(j, "ListOfTags")) {
+    s.list_of_tags.push_back({StringField(t, "ConditionType", JsonTypes::kStrict),
+                              StringField(t, "ConditionKey", JsonTypes::kStrict),
+                              StringField(t, "ConditionValue", JsonTypes::kStrict)});
   }
   const json& c = Member(j, "Conditions");
   s.conditions.string_equals = ParseConditionList(c, "StringEquals");
@@ -216,34 +219,34 @@ BackupSelection ParseBackupSelection(const json& j) {
 
 BackupSelectionInfo ParseBackupSelectionInfo(const json& j) {
   return {.selection = ParseBackupSelection(Member(j, "BackupSelection")),
-          .selection_id = ReadString(j, "SelectionId"),
-          .backup_plan_id = ReadString(j, "BackupPlanId"),
-          .creator_request_id = ReadString(j, "CreatorRequestId"),
-          .creation_date = ReadDouble(j, "CreationDate")};
+          .selection_id = StringField(j, "SelectionId", JsonTypes::kStrict),
+          .backup_plan_id = StringField(j, "BackupPlanId", JsonTypes::kStrict),
+          .creator_request_id = StringField(j, "CreatorRequestId", JsonTypes::kStrict),
+          .creation_date = DoubleField(j, "CreationDate")};
 }
 
 BackupSelectionSummary ParseBackupSelectionSummary(const json& j) {
-  return {.selection_id = ReadString(j, "SelectionId"),
-          .selection_name = ReadString(j, "SelectionName"),
-          .backup_plan_id = ReadString(j, "BackupPlanId"),
-          .iam_role_arn = ReadString(j, "IamRoleArn"),
-          .creator_request_id = ReadString(j, "CreatorRequestId"),
-          .creation_date = ReadDouble(j, "CreationDate")};
+  return {.selection_id = StringField(j, "SelectionId", JsonTypes::kStrict),
+          .selection_name = StringField(j, "SelectionName", JsonTypes::kStrict),
+          .backup_plan_id = StringField(j, "BackupPlanId", JsonTypes::kStrict),
+          .iam_role_arn = StringField(j, "IamRoleArn", JsonTypes::kStrict),
+          .creator_request_id = StringField(j, "CreatorRequestId", JsonTypes::kStrict),
+          .creation_date = DoubleField(j, "CreationDate")};
 }
 
 BackupVault ParseBackupVault(const json& j) {
-  return {.backup_vault_name = ReadString(j, "BackupVaultName"),
-          .backup_vault_arn = ReadString(j, "BackupVaultArn"),
-          .vault_type = ReadString(j, "VaultType"),
-          .vault_state = ReadString(j, "VaultState"),
-          .encryption_key_arn = ReadString(j, "EncryptionKeyArn"),
-          .creator_request_id = ReadString(j, "CreatorRequestId"),
-          .creation_date = ReadDouble(j, "CreationDate"),
-          .number_of_recovery_points = ReadInt(j, "NumberOfRecoveryPoints"),
-          .locked = ReadBool(j, "Locked"),
-          .min_retention_days = ReadInt(j, "MinRetentionDays"),
-          .max_retention_days = ReadInt(j, "MaxRetentionDays"),
-          .lock_date = ReadDouble(j, "LockDate")};
+  return {.backup_vault_name = StringField(j, "BackupVaultName", JsonTypes::kStrict),
+          .backup_vault_arn = StringField(j, "BackupVaultArn", JsonTypes::kStrict),
+          .vault_type = StringField(j, "VaultType", JsonTypes::kStrict),
+          .vault_state = StringField(j, "VaultState", JsonTypes::kStrict),
+          .encryption_key_arn = StringField(j, "EncryptionKeyArn", JsonTypes::kStrict),
+          .creator_request_id = StringField(j, "CreatorRequestId", JsonTypes::kStrict),
+          .creation_date = DoubleField(j, "CreationDate"),
+          .number_of_recovery_points = IntField(j, "NumberOfRecoveryPoints", JsonTypes::kStrict),
+          .locked = BoolField(j, "Locked", JsonTypes::kStrict),
+          .min_retention_days = IntField(j, "MinRetentionDays", JsonTypes::kStrict),
+          .max_retention_days = IntField(j, "MaxRetentionDays", JsonTypes::kStrict),
+          .lock_date = DoubleField(j, "LockDate")};
 }
 
 }  // namespace polybackup::clients::aws

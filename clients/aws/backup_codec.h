@@ -1,7 +1,7 @@
 // JSON encoding of the AWS Backup structs (backup_types.h), member names as
 // in the botocore model. Writers omit unset members (restJson1 sends only
 // what is set); readers never throw and read a missing or mistyped member as
-// unset (json_read.h).
+// unset (clients/core/json_fields.h with JsonTypes::kStrict).
 #ifndef POLYBACKUP_CLIENTS_AWS_BACKUP_CODEC_H_
 #define POLYBACKUP_CLIENTS_AWS_BACKUP_CODEC_H_
 
