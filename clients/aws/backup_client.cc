@@ -16,6 +16,7 @@ namespace {
 using internal::All;
 using internal::Label;
 using internal::PageQuery;
+using internal::ParsePage;
 using nlohmann::json;
 
 constexpr char kService[] = "backup";
@@ -150,11 +151,7 @@ absl::StatusOr<AwsPage<BackupPlanSummary>> BackupClient::ListBackupPlans(
   absl::StatusOr<json> j = Call("ListBackupPlans", "GET", "/backup/plans/", q, nullptr,
                                 Idempotency::kIdempotent, options);
   if (!j.ok()) return j.status();
-  AwsPage<BackupPlanSummary> page{.next_token = StringField(*j, "NextToken", JsonTypes::kStrict)};
-  for (const json& p : ArrayField(*j, "BackupPlansList")) {
-    page.items.push_back(ParseBackupPlanSummary(p));
-  }
-  return page;
+  return ParsePage<BackupPlanSummary>(*j, "BackupPlansList", ParseBackupPlanSummary);
 }
 
 absl::StatusOr<std::vector<BackupPlanSummary>> BackupClient::ListAllBackupPlans(
@@ -171,11 +168,7 @@ absl::StatusOr<AwsPage<BackupPlanSummary>> BackupClient::ListBackupPlanVersions(
       Call("ListBackupPlanVersions", "GET", "/backup/plans/" + Label(plan_id) + "/versions/",
            PageQuery(next_token, max_results), nullptr, Idempotency::kIdempotent, options);
   if (!j.ok()) return j.status();
-  AwsPage<BackupPlanSummary> page{.next_token = StringField(*j, "NextToken", JsonTypes::kStrict)};
-  for (const json& p : ArrayField(*j, "BackupPlanVersionsList")) {
-    page.items.push_back(ParseBackupPlanSummary(p));
-  }
-  return page;
+  return ParsePage<BackupPlanSummary>(*j, "BackupPlanVersionsList", ParseBackupPlanSummary);
 }
 
 absl::StatusOr<std::vector<BackupPlanSummary>> BackupClient::ListAllBackupPlanVersions(

@@ -13,6 +13,7 @@ namespace {
 using internal::All;
 using internal::Label;
 using internal::PageQuery;
+using internal::ParsePage;
 using nlohmann::json;
 
 std::string SelectionsPath(const std::string& plan_id) {
@@ -67,9 +68,7 @@ absl::StatusOr<AwsPage<BackupVault>> BackupClient::ListBackupVaults(
       Call("ListBackupVaults", "GET", "/backup-vaults/", PageQuery(next_token, max_results),
            nullptr, Idempotency::kIdempotent, options);
   if (!j.ok()) return j.status();
-  AwsPage<BackupVault> page{.next_token = StringField(*j, "NextToken", JsonTypes::kStrict)};
-  for (const json& v : ArrayField(*j, "BackupVaultList")) page.items.push_back(ParseBackupVault(v));
-  return page;
+  return ParsePage<BackupVault>(*j, "BackupVaultList", ParseBackupVault);
 }
 
 absl::StatusOr<std::vector<BackupVault>> BackupClient::ListAllBackupVaults(
@@ -118,12 +117,7 @@ absl::StatusOr<AwsPage<BackupSelectionSummary>> BackupClient::ListBackupSelectio
       Call("ListBackupSelections", "GET", SelectionsPath(plan_id),
            PageQuery(next_token, max_results), nullptr, Idempotency::kIdempotent, options);
   if (!j.ok()) return j.status();
-  AwsPage<BackupSelectionSummary> page{.next_token =
-                                           StringField(*j, "NextToken", JsonTypes::kStrict)};
-  for (const json& s : ArrayField(*j, "BackupSelectionsList")) {
-    page.items.push_back(ParseBackupSelectionSummary(s));
-  }
-  return page;
+  return ParsePage<BackupSelectionSummary>(*j, "BackupSelectionsList", ParseBackupSelectionSummary);
 }
 
 absl::StatusOr<std::vector<BackupSelectionSummary>> BackupClient::ListAllBackupSelections(
