@@ -26,10 +26,11 @@ void DeadlineWatcher::Watch(const CancellationPtr& c, std::chrono::nanoseconds t
 
 void DeadlineWatcher::Run() {
   std::unique_lock<std::mutex> lock(mu_);
+  // Every wait has stop_ in its predicate: the destructor's notify may come
+  // while this thread is not waiting (e.g. while it runs a Cancel()).
   while (!stop_) {
     const auto now = std::chrono::steady_clock::now();
-    // Fire what is due; drop entries whose call already finished.
-    while (!pending_.empty() && pending_.begin()->first <= now) {
+    if (!pending_.empty() && pending_.begin()->first <= now) {
       auto [weak, reason] = pending_.begin()->second;
       pending_.erase(pending_.begin());
       if (auto c = weak.lock()) {
@@ -37,14 +38,17 @@ void DeadlineWatcher::Run() {
         c->Cancel(reason);
         lock.lock();
       }
+      continue;
     }
+    // Drop entries whose call already finished.
     for (auto it = pending_.begin(); it != pending_.end();) {
       it = it->second.first.expired() ? pending_.erase(it) : std::next(it);
     }
     if (pending_.empty()) {
-      cv_.wait(lock);
+      cv_.wait(lock, [this] { return stop_ || !pending_.empty(); });
     } else {
-      cv_.wait_until(lock, pending_.begin()->first);
+      const auto next = pending_.begin()->first;
+      cv_.wait_until(lock, next, [this, next] { return stop_ || pending_.begin()->first < next; });
     }
   }
 }
