@@ -7,22 +7,11 @@ namespace {
 
 using nlohmann::json;
 
-template <typename T>
-void PutOpt(json& j, const char* key, const std::optional<T>& v) {
-  if (v) j[key] = *v;
-}
-void PutStr(json& j, const char* key, const std::string& v) {
-  if (!v.empty()) j[key] = v;
-}
-void PutMap(json& j, const char* key, const std::map<std::string, std::string>& v) {
-  if (!v.empty()) j[key] = v;
-}
-
 json LifecycleToJson(const BackupLifecycle& l) {
   json j = json::object();
-  PutOpt(j, "MoveToColdStorageAfterDays", l.move_to_cold_storage_after_days);
-  PutOpt(j, "DeleteAfterDays", l.delete_after_days);
-  PutOpt(j, "OptInToArchiveForSupportedResources", l.opt_in_to_archive_for_supported_resources);
+  PutIfSet(j, "MoveToColdStorageAfterDays", l.move_to_cold_storage_after_days);
+  PutIfSet(j, "DeleteAfterDays", l.delete_after_days);
+  PutIfSet(j, "OptInToArchiveForSupportedResources", l.opt_in_to_archive_for_supported_resources);
   return j;
 }
 
@@ -40,12 +29,12 @@ json RuleToJson(const BackupRule& r) {
   json j = json::object();
   j["RuleName"] = r.rule_name;
   j["TargetBackupVaultName"] = r.target_backup_vault_name;
-  PutStr(j, "ScheduleExpression", r.schedule_expression);
-  PutStr(j, "ScheduleExpressionTimezone", r.schedule_expression_timezone);
-  PutOpt(j, "StartWindowMinutes", r.start_window_minutes);
-  PutOpt(j, "CompletionWindowMinutes", r.completion_window_minutes);
+  PutIfNotEmpty(j, "ScheduleExpression", r.schedule_expression);
+  PutIfNotEmpty(j, "ScheduleExpressionTimezone", r.schedule_expression_timezone);
+  PutIfSet(j, "StartWindowMinutes", r.start_window_minutes);
+  PutIfSet(j, "CompletionWindowMinutes", r.completion_window_minutes);
   if (r.lifecycle) j["Lifecycle"] = LifecycleToJson(*r.lifecycle);
-  PutMap(j, "RecoveryPointTags", r.recovery_point_tags);
+  PutIfNotEmpty(j, "RecoveryPointTags", r.recovery_point_tags);
   if (!r.copy_actions.empty()) {
     json copies = json::array();
     for (const BackupCopyAction& c : r.copy_actions) {
@@ -55,7 +44,7 @@ json RuleToJson(const BackupRule& r) {
     }
     j["CopyActions"] = std::move(copies);
   }
-  PutOpt(j, "EnableContinuousBackup", r.enable_continuous_backup);
+  PutIfSet(j, "EnableContinuousBackup", r.enable_continuous_backup);
   return j;
 }
 

@@ -93,6 +93,25 @@ std::vector<std::string> StringListField(const nlohmann::json& j, std::string_vi
 // skipped (no text forms). Empty when absent or not an object.
 std::map<std::string, std::string> StringMapField(const nlohmann::json& j, std::string_view key);
 
+// Writers for request bodies that send only what is set (restJson1 and CSBS
+// both read an absent member as "leave as is / use the default", so an unset
+// optional or an empty string must not be sent as null or ""). Both overwrite
+// an existing member `key`; `j` must be an object or null (null becomes an
+// object), as for nlohmann's operator[].
+
+// j[key] = *value when `value` is set; nothing otherwise.
+template <typename T>
+void PutIfSet(nlohmann::json& j, const char* key, const std::optional<T>& value) {
+  if (value) j[key] = *value;
+}
+
+// j[key] = value when `value` is not empty (a string, map or vector);
+// nothing otherwise.
+template <typename Container>
+void PutIfNotEmpty(nlohmann::json& j, const char* key, const Container& value) {
+  if (!value.empty()) j[key] = value;
+}
+
 }  // namespace polybackup::clients
 
 #endif  // POLYBACKUP_CLIENTS_CORE_JSON_FIELDS_H_

@@ -193,5 +193,22 @@ TEST_CASE("StringMapField: string values, others skipped (no text forms)") {
   CHECK(StringMapField(json("x"), "tags").empty());
 }
 
+TEST_CASE("PutIfSet / PutIfNotEmpty: only what is set is written") {
+  json j = json::object();
+  PutIfSet(j, "unset", std::optional<int>());
+  PutIfSet(j, "zero", std::optional<int>(0));
+  PutIfSet(j, "no", std::optional<bool>(false));
+  PutIfNotEmpty(j, "empty", std::string());
+  PutIfNotEmpty(j, "name", std::string("plan"));
+  PutIfNotEmpty(j, "no_tags", std::map<std::string, std::string>());
+  PutIfNotEmpty(j, "tags", std::map<std::string, std::string>{{"k", "v"}});
+  CHECK(j == json{{"zero", 0}, {"no", false}, {"name", "plan"}, {"tags", {{"k", "v"}}}});
+  PutIfSet(j, "zero", std::optional<int>(5));
+  CHECK(j["zero"] == 5);
+  json null;
+  PutIfNotEmpty(null, "a", std::string("x"));
+  CHECK(null == json{{"a", "x"}});
+}
+
 }  // namespace
 }  // namespace polybackup::clients

@@ -11,34 +11,26 @@ namespace {
 
 using nlohmann::json;
 
-template <typename T>
-void PutOpt(json& j, const char* key, const std::optional<T>& v) {
-  if (v) j[key] = *v;
-}
-void PutStr(json& j, const char* key, const std::string& v) {
-  if (!v.empty()) j[key] = v;
-}
-
 json DefinitionToJson(const CsbsOperationDefinition& d) {
   json j = json::object();
-  PutOpt(j, "max_backups", d.max_backups);
-  PutOpt(j, "retention_duration_days", d.retention_duration_days);
-  PutOpt(j, "permanent", d.permanent);
-  PutOpt(j, "day_backups", d.day_backups);
-  PutOpt(j, "week_backups", d.week_backups);
-  PutOpt(j, "month_backups", d.month_backups);
-  PutOpt(j, "year_backups", d.year_backups);
-  PutStr(j, "timezone", d.timezone);
+  PutIfSet(j, "max_backups", d.max_backups);
+  PutIfSet(j, "retention_duration_days", d.retention_duration_days);
+  PutIfSet(j, "permanent", d.permanent);
+  PutIfSet(j, "day_backups", d.day_backups);
+  PutIfSet(j, "week_backups", d.week_backups);
+  PutIfSet(j, "month_backups", d.month_backups);
+  PutIfSet(j, "year_backups", d.year_backups);
+  PutIfNotEmpty(j, "timezone", d.timezone);
   return j;
 }
 
 json OperationToJson(const CsbsScheduledOperation& op, bool with_id) {
   json j = json::object();
-  if (with_id) PutStr(j, "id", op.id);
-  PutStr(j, "name", op.name);
-  PutStr(j, "description", op.description);
-  PutOpt(j, "enabled", op.enabled);
-  PutStr(j, "operation_type", op.operation_type);
+  if (with_id) PutIfNotEmpty(j, "id", op.id);
+  PutIfNotEmpty(j, "name", op.name);
+  PutIfNotEmpty(j, "description", op.description);
+  PutIfSet(j, "enabled", op.enabled);
+  PutIfNotEmpty(j, "operation_type", op.operation_type);
   j["operation_definition"] = DefinitionToJson(op.operation_definition);
   if (!op.trigger_pattern.empty()) {
     j["trigger"] = {{"properties", {{"pattern", op.trigger_pattern}}}};
@@ -118,7 +110,7 @@ bool Expect(std::string_view text, size_t& pos, std::string_view any_of) {
 json CreatePolicyBody(const CreateCsbsPolicyRequest& r) {
   json p = json::object();
   p["name"] = r.name;
-  PutStr(p, "description", r.description);
+  PutIfNotEmpty(p, "description", r.description);
   p["provider_id"] = r.provider_id;
   // `parameters` is mandatory on create even when blank (seed Table 3).
   p["parameters"] = CommonToJson(r.common);
