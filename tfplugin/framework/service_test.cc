@@ -517,6 +517,28 @@ TEST_CASE("MoveResourceState is refused clearly unless the resource offers it") 
   CHECK(Errors(resp).find("Move not supported") != std::string::npos);
 }
 
+TEST_CASE("concurrent RPCs on one service object keep every object separate") {
+  Fixture f;
+  const Type t = f.SchemaOf(kThing).ImpliedType();
+  constexpr int kThreads = 8, kEach = 20;
+  std::vector<std::thread> threads;
+  std::vector<int> failures(kThreads, 0);
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] {
+      for (int j = 0; j < kEach; ++j) {
+        const std::string name = "t" + std::to_string(i) + "-" + std::to_string(j);
+        Value config = Obj(t, {{"name", S(name)}});
+        Value planned = FromDV(f.Plan(kThing, Value::Null(t), config, config).planned_state(), t);
+        Value state = FromDV(f.Apply(kThing, Value::Null(t), planned, config).new_state(), t);
+        Value read = FromDV(f.Read(kThing, state).new_state(), t);
+        if (read.is_null() || read.GetAttr("name") != S(name)) ++failures[i];
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int i = 0; i < kThreads; ++i) CHECK(failures[i] == 0);
+}
+
 TEST_CASE("broken test resources misbehave as designed") {
   Fixture f;
   const Type t = f.SchemaOf("polybackup_test_broken_plan").ImpliedType();

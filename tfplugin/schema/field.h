@@ -41,9 +41,11 @@ class Field {
   using ValueType = T;
 
   Field() = default;  // null
+  // Implicit from anything a T can be built from, except that a bool is
+  // only made from a bool (`Bool b = "x";` must not compile).
   template <class U>
-  requires(!std::is_same_v<std::remove_cvref_t<U>, Field> && std::is_constructible_v<T, U&&>)
-      Field(U&& v)
+  requires(!std::is_same_v<std::remove_cvref_t<U>, Field> && std::is_constructible_v<T, U&&> &&
+           (!std::is_same_v<T, bool> || std::is_same_v<std::remove_cvref_t<U>, bool>)) Field(U&& v)
       : state_(State::kKnown), value_(std::forward<U>(v)) {}  // NOLINT: implicit
 
   static Field Null() { return Field(); }

@@ -180,3 +180,12 @@ TEST_CASE("Field basics") {
 
 }  // namespace
 }  // namespace polybackup::schema
+
+namespace polybackup::schema {
+namespace {
+static_assert(!std::is_constructible_v<Bool, const char*>);
+static_assert(std::is_constructible_v<Bool, bool>);
+static_assert(std::is_constructible_v<String, const char*>);
+static_assert(std::is_constructible_v<Int64, int>);
+}  // namespace
+}  // namespace polybackup::schema
