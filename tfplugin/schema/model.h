@@ -37,94 +37,12 @@
 
 #include "tfplugin/schema/codec.h"
 #include "tfplugin/schema/field.h"
+#include "tfplugin/schema/model_builders.h"
 #include "tfplugin/schema/schema.h"
 #include "tfplugin/schema/timeouts.h"
 #include "tfplugin/schema/validators.h"
 
 namespace polybackup::schema {
-
-namespace internal {
-
-// One bound (or unbound) attribute or block of a model, type-erased over M.
-struct Binding {
-  bool is_block = false;
-  schema::Attribute attribute;  // when !is_block
-  NestedBlock block;            // when is_block
-  // Both empty for unbound entries (carried over by the framework).
-  std::function<cty::Value(const void* model)> encode;
-  std::function<bool(const cty::Value&, const cty::Path&, diag::Diagnostics&, void* model)> decode;
-  const std::string& name() const { return is_block ? block.type_name : attribute.name; }
-};
-
-// Shared, non-template halves of ModelSchema.
-Block BuildBlock(const std::vector<std::shared_ptr<Binding>>& entries, const Block& base);
-cty::Value EncodeModel(const std::vector<std::shared_ptr<Binding>>& entries, const cty::Type& type,
-                       const void* model, const cty::Value* carry);
-bool DecodeModel(const std::vector<std::shared_ptr<Binding>>& entries, const cty::Value& value,
-                 const cty::Path& path, diag::Diagnostics& diags, void* model);
-
-}  // namespace internal
-
-// Chained setters for one attribute; see schema::Attribute for meanings.
-template <class T>
-class AttributeBuilder {
- public:
-  explicit AttributeBuilder(std::shared_ptr<internal::Binding> b) : b_(std::move(b)) {}
-  AttributeBuilder& Required() { return Set(&schema::Attribute::required); }
-  AttributeBuilder& Optional() { return Set(&schema::Attribute::optional); }
-  AttributeBuilder& Computed() { return Set(&schema::Attribute::computed); }
-  AttributeBuilder& Sensitive() { return Set(&schema::Attribute::sensitive); }
-  AttributeBuilder& WriteOnly() { return Set(&schema::Attribute::write_only); }
-  AttributeBuilder& RequiresReplace() { return Set(&schema::Attribute::requires_replace); }
-  AttributeBuilder& UseStateForUnknown() { return Set(&schema::Attribute::use_state_for_unknown); }
-  AttributeBuilder& Deprecated(std::string message) {
-    b_->attribute.deprecated = true;
-    b_->attribute.deprecation_message = std::move(message);
-    return *this;
-  }
-  AttributeBuilder& Description(std::string text, bool markdown = false) {
-    b_->attribute.description = std::move(text);
-    b_->attribute.description_markdown = markdown;
-    return *this;
-  }
-  AttributeBuilder& Validate(ValidatorPtr v) {
-    b_->attribute.validators.push_back(std::move(v));
-    return *this;
-  }
-  // Planned when the configuration is null; only for Optional().Computed().
-  AttributeBuilder& Default(T value) {
-    b_->attribute.default_value = Codec<T>::Encode(value);
-    return *this;
-  }
-
- private:
-  AttributeBuilder& Set(bool schema::Attribute::*flag) {
-    b_->attribute.*flag = true;
-    return *this;
-  }
-  std::shared_ptr<internal::Binding> b_;
-};
-
-class BlockBuilder {
- public:
-  explicit BlockBuilder(std::shared_ptr<internal::Binding> b) : b_(std::move(b)) {}
-  // Only for std::vector members: SET instead of LIST nesting.
-  BlockBuilder& AsSet() {
-    b_->block.nesting = Nesting::kSet;
-    return *this;
-  }
-  BlockBuilder& MinItems(int64_t n) {
-    b_->block.min_items = n;
-    return *this;
-  }
-  BlockBuilder& MaxItems(int64_t n) {
-    b_->block.max_items = n;
-    return *this;
-  }
-
- private:
-  std::shared_ptr<internal::Binding> b_;
-};
 
 template <class M>
 class ModelSchema {
