@@ -285,3 +285,34 @@ TEST_CASE("ValidateValue runs validators on known values only, with nested paths
 
 }  // namespace
 }  // namespace polybackup::framework
+
+namespace polybackup::framework {
+namespace {
+
+TEST_CASE("nested attributes: inner computed values planned unknown on create; null stays null") {
+  schema::Block b;
+  schema::Attribute items;
+  items.name = "items";
+  items.optional = true;
+  auto n = std::make_shared<schema::NestedAttributes>();
+  n->nesting = schema::Nesting::kList;
+  n->attributes = {A("k", Type::String(), "required"), A("arn", Type::String(), "computed")};
+  items.nested = n;
+  b.attributes = {items, A("id", Type::String(), "computed")};
+  const Type t = b.ImpliedType();
+  const Type et = t.attribute("items").element();
+  Value config = Value::Object(
+      t, {{"id", Value::Null(Type::String())},
+          {"items", Value::List(et, {Value::Object(et, {{"k", S("a")},
+                                                        {"arn", Value::Null(Type::String())}})})}});
+  SchemaPlan p = PlanFromSchema(b, Value::Null(t), config, config);
+  CHECK_FALSE(p.planned.GetAttr("items").Elements()[0].GetAttr("arn").is_known());
+  CHECK(p.planned.GetAttr("items").Elements()[0].GetAttr("k") == S("a"));
+  Value none = Value::Object(
+      t, {{"id", Value::Null(Type::String())}, {"items", Value::Null(t.attribute("items"))}});
+  SchemaPlan q = PlanFromSchema(b, Value::Null(t), none, none);
+  CHECK(q.planned.GetAttr("items").is_null());  // optional, not computed: stays null
+}
+
+}  // namespace
+}  // namespace polybackup::framework

@@ -137,6 +137,88 @@ class ModelSchema {
     return BlockBuilder(std::move(b));
   }
 
+  // A nested attribute (tfplugin6 `nested_type`, Terraform >= 1.0) of
+  // sub-models: `Field<std::vector<S>>` with nesting kList (default) or kSet,
+  // `Field<S>` for kSingle. Unlike blocks these can be null or unknown as a
+  // whole, and can be computed. `sub` must declare attributes only.
+  template <class S>
+  AttributeBuilder<std::vector<S>> NestedAttribute(std::string name,
+                                                   Field<std::vector<S>> M::*member,
+                                                   ModelSchema<S> sub,
+                                                   Nesting nesting = Nesting::kList) {
+    sub.Freeze();
+    auto b = NewNested(std::move(name), sub, nesting);
+    const cty::Type type = b->attribute.ImpliedType();
+    b->encode = [member, sub, type](const void* m) {
+      const auto& f = static_cast<const M*>(m)->*member;
+      if (f.is_null()) return cty::Value::Null(type);
+      if (f.is_unknown()) return cty::Value::Unknown(type);
+      std::vector<cty::Value> elems;
+      for (const S& e : f.value()) elems.push_back(sub.Encode(e));
+      return type.kind() == cty::Type::Kind::kSet ? cty::Value::Set(sub.Type(), std::move(elems))
+                                                  : cty::Value::List(sub.Type(), std::move(elems));
+    };
+    b->decode = [member, sub](const cty::Value& v, const cty::Path& p, diag::Diagnostics& d,
+                              void* m) {
+      auto& out = static_cast<M*>(m)->*member;
+      if (v.is_null()) {
+        out = Field<std::vector<S>>::Null();
+        return true;
+      }
+      bool known = v.is_known();
+      if (known) {
+        for (const cty::Value& e : v.Elements()) known = known && e.is_known();
+      }
+      if (!known) {
+        out = Field<std::vector<S>>::Unknown();
+        return true;
+      }
+      std::vector<S> items;
+      int64_t i = 0;
+      for (const cty::Value& e : v.Elements()) {
+        S item{};
+        if (e.is_null()) {
+          internal::NullElementError(p.Index(i), d);
+          return false;
+        }
+        if (!sub.Decode(e, p.Index(i++), d, &item)) return false;
+        items.push_back(std::move(item));
+      }
+      out = std::move(items);
+      return true;
+    };
+    return AttributeBuilder<std::vector<S>>(std::move(b));
+  }
+
+  template <class S>
+  AttributeBuilder<S> NestedAttribute(std::string name, Field<S> M::*member, ModelSchema<S> sub) {
+    sub.Freeze();
+    auto b = NewNested(std::move(name), sub, Nesting::kSingle);
+    b->encode = [member, sub](const void* m) {
+      const auto& f = static_cast<const M*>(m)->*member;
+      if (f.is_null()) return cty::Value::Null(sub.Type());
+      if (f.is_unknown()) return cty::Value::Unknown(sub.Type());
+      return sub.Encode(f.value());
+    };
+    b->decode = [member, sub](const cty::Value& v, const cty::Path& p, diag::Diagnostics& d,
+                              void* m) {
+      auto& out = static_cast<M*>(m)->*member;
+      if (v.is_null()) {
+        out = Field<S>::Null();
+        return true;
+      }
+      if (!v.is_known()) {
+        out = Field<S>::Unknown();
+        return true;
+      }
+      S item{};
+      if (!sub.Decode(v, p, d, &item)) return false;
+      out = std::move(item);
+      return true;
+    };
+    return AttributeBuilder<S>(std::move(b));
+  }
+
   // An attribute the model does not hold; the framework carries its value
   // over from the request (like the timeouts block).
   ModelSchema& Unbound(schema::Attribute attribute) {
@@ -179,6 +261,20 @@ class ModelSchema {
     b->block.type_name = std::move(name);
     b->block.block = std::make_shared<const schema::Block>(sub.ToBlock());
     b->block.nesting = nesting;
+    entries_.push_back(b);
+    return b;
+  }
+
+  template <class S>
+  std::shared_ptr<internal::Binding> NewNested(std::string name, const ModelSchema<S>& sub,
+                                               Nesting nesting) {
+    auto nested = std::make_shared<NestedAttributes>();
+    nested->nesting = nesting;
+    nested->attributes = sub.ToBlock().attributes;
+    auto b = std::make_shared<internal::Binding>();
+    b->attribute.name = std::move(name);
+    b->attribute.nested = std::move(nested);
+    b->attribute.type = b->attribute.ImpliedType();
     entries_.push_back(b);
     return b;
   }

@@ -189,3 +189,57 @@ static_assert(std::is_constructible_v<String, const char*>);
 static_assert(std::is_constructible_v<Int64, int>);
 }  // namespace
 }  // namespace polybackup::schema
+
+namespace polybackup::schema {
+namespace {
+
+struct Lifecycle {
+  Int64 delete_after;
+  Int64 cold_after;
+};
+struct PlanModel {
+  String name;
+  List<Lifecycle> lifecycles;  // via Field<std::vector<Lifecycle>>
+  Field<Lifecycle> default_lifecycle;
+};
+
+ModelSchema<PlanModel> PlanSchema() {
+  ModelSchema<Lifecycle> l;
+  l.Attribute("delete_after", &Lifecycle::delete_after).Optional();
+  l.Attribute("cold_after", &Lifecycle::cold_after).Optional().Computed();
+  ModelSchema<PlanModel> s;
+  s.Attribute("name", &PlanModel::name).Required();
+  s.NestedAttribute("lifecycles", &PlanModel::lifecycles, l, Nesting::kSet).Optional();
+  s.NestedAttribute("default_lifecycle", &PlanModel::default_lifecycle, l).Optional().Computed();
+  return s;
+}
+
+TEST_CASE("nested attributes: schema, round trip, null and unknown as a whole") {
+  auto s = PlanSchema();
+  Schema schema = s.ToSchema();
+  CHECK(ValidateSchema(schema, "test").empty());
+  const Attribute* a = schema.block.FindAttribute("lifecycles");
+  REQUIRE(a != nullptr);
+  REQUIRE(a->nested != nullptr);
+  CHECK(a->nested->nesting == Nesting::kSet);
+  CHECK(a->ImpliedType().kind() == cty::Type::Kind::kSet);
+  PlanModel m;
+  m.name = "p";
+  m.lifecycles = std::vector<Lifecycle>{{30, Int64()}, {90, 10}};
+  m.default_lifecycle = Field<Lifecycle>::Unknown();
+  cty::Value v = s.Encode(m);
+  CHECK(v.GetAttr("lifecycles").Length() == 2);
+  CHECK_FALSE(v.GetAttr("default_lifecycle").is_known());
+  PlanModel back;
+  diag::Diagnostics d;
+  REQUIRE(s.Decode(v, {}, d, &back));
+  REQUIRE(back.lifecycles.is_known());
+  CHECK(back.lifecycles->size() == 2);
+  CHECK(back.default_lifecycle.is_unknown());
+  CHECK(s.Encode(back) == v);
+  PlanModel empty;
+  CHECK(s.Encode(empty).GetAttr("lifecycles").is_null());
+}
+
+}  // namespace
+}  // namespace polybackup::schema
