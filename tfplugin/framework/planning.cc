@@ -269,6 +269,12 @@ cty::Value NormalizeState(const schema::Block& block, const cty::Value& value) {
                               nb.nesting == Nesting::kMap)) {
           return EmptyCollection(val.type());
         }
+        if (val.is_null() && nb.nesting == Nesting::kGroup) {
+          // GROUP blocks are never null: absent = every attribute null.
+          std::map<std::string, Value> attrs;
+          for (const auto& [n, at] : val.type().attributes()) attrs.emplace(n, Value::Null(at));
+          return NormalizeState(*nb.block, Value::Object(val.type(), std::move(attrs)));
+        }
         return MapElements(nb.nesting, *nb.block, val, Value(), Value(),
                            [&](const Value& e, const Value&, const Value&) {
                              return NormalizeState(*nb.block, e);

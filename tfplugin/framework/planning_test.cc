@@ -316,3 +316,25 @@ TEST_CASE("nested attributes: inner computed values planned unknown on create; n
 
 }  // namespace
 }  // namespace polybackup::framework
+
+namespace polybackup::framework {
+namespace {
+
+TEST_CASE("NormalizeState: GROUP blocks are never null") {
+  schema::Block b;
+  auto inner = std::make_shared<schema::Block>();
+  inner->attributes = {A("x", Type::String(), "optional")};
+  schema::NestedBlock g;
+  g.type_name = "g";
+  g.block = inner;
+  g.nesting = schema::Nesting::kGroup;
+  b.block_types = {g};
+  const Type t = b.ImpliedType();
+  Value v = Value::Object(t, {{"g", Value::Null(t.attribute("g"))}});
+  Value out = NormalizeState(b, v);
+  REQUIRE_FALSE(out.GetAttr("g").is_null());
+  CHECK(out.GetAttr("g").GetAttr("x").is_null());
+}
+
+}  // namespace
+}  // namespace polybackup::framework
