@@ -7,7 +7,6 @@
 #include <cstdlib>
 #include <ctime>
 #include <mutex>
-
 #include <nlohmann/json.hpp>
 
 #include "absl/strings/ascii.h"
@@ -42,12 +41,18 @@ Level ParseLevel(const char* text) {
 
 const char* LevelName(Level level) {
   switch (level) {
-    case Level::kTrace: return "trace";
-    case Level::kDebug: return "debug";
-    case Level::kInfo: return "info";
-    case Level::kWarn: return "warn";
-    case Level::kError: return "error";
-    case Level::kOff: break;
+    case Level::kTrace:
+      return "trace";
+    case Level::kDebug:
+      return "debug";
+    case Level::kInfo:
+      return "info";
+    case Level::kWarn:
+      return "warn";
+    case Level::kError:
+      return "error";
+    case Level::kOff:
+      break;
   }
   return "debug";
 }
@@ -68,7 +73,8 @@ std::string Timestamp() {
 std::string RedactLocked(State& s, std::string_view text) {
   std::string out(text);
   for (const auto& secret : s.secrets) {
-    if (out.find(secret) != std::string::npos) out = absl::StrReplaceAll(out, {{secret, "[REDACTED]"}});
+    if (out.find(secret) != std::string::npos)
+      out = absl::StrReplaceAll(out, {{secret, "[REDACTED]"}});
   }
   return out;
 }

@@ -21,7 +21,9 @@ ModelSchema<AlicloudEndpoints> AlicloudEndpointsSchema() {
   s.Attribute("r_kvstore", &AlicloudEndpoints::r_kvstore)
       .Optional()
       .Description("ApsaraDB for Redis / Memcache (R-kvstore) endpoint URL.");
-  s.Attribute("dbs", &AlicloudEndpoints::dbs).Optional().Description("Database Backup endpoint URL.");
+  s.Attribute("dbs", &AlicloudEndpoints::dbs)
+      .Optional()
+      .Description("Database Backup endpoint URL.");
   return s;
 }
 
@@ -49,11 +51,18 @@ void TransportArguments(ModelSchema<B>& s, const char* ca_name, schema::String B
 
 ModelSchema<AwsBlock> AwsSchema() {
   ModelSchema<AwsBlock> s;
-  s.Description("AWS (AWS Backup). What is left out comes from the AWS_* environment variables "
-                "and the shared config and credentials files.");
+  s.Description(
+      "AWS (AWS Backup). What is left out comes from the AWS_* environment variables "
+      "and the shared config and credentials files.");
   s.Attribute("region", &AwsBlock::region).Optional().Description("AWS region, e.g. eu-west-1.");
-  s.Attribute("access_key", &AwsBlock::access_key).Optional().Sensitive().Description("Access key ID.");
-  s.Attribute("secret_key", &AwsBlock::secret_key).Optional().Sensitive().Description("Secret access key.");
+  s.Attribute("access_key", &AwsBlock::access_key)
+      .Optional()
+      .Sensitive()
+      .Description("Access key ID.");
+  s.Attribute("secret_key", &AwsBlock::secret_key)
+      .Optional()
+      .Sensitive()
+      .Description("Secret access key.");
   s.Attribute("token", &AwsBlock::token).Optional().Sensitive().Description("Session token.");
   s.Attribute("profile", &AwsBlock::profile).Optional().Description("Shared config profile name.");
   s.Attribute("shared_credentials_files", &AwsBlock::shared_credentials_files)
@@ -69,11 +78,18 @@ ModelSchema<AwsBlock> AwsSchema() {
 
 ModelSchema<AlicloudBlock> AlicloudSchema() {
   ModelSchema<AlicloudBlock> s;
-  s.Description("Alibaba Cloud (R-kvstore, DBS). What is left out comes from the "
-                "ALIBABA_CLOUD_* (or older ALICLOUD_*) environment variables.");
+  s.Description(
+      "Alibaba Cloud (R-kvstore, DBS). What is left out comes from the "
+      "ALIBABA_CLOUD_* (or older ALICLOUD_*) environment variables.");
   s.Attribute("region", &AlicloudBlock::region).Optional().Description("Region, e.g. cn-hangzhou.");
-  s.Attribute("access_key", &AlicloudBlock::access_key).Optional().Sensitive().Description("AccessKey ID.");
-  s.Attribute("secret_key", &AlicloudBlock::secret_key).Optional().Sensitive().Description("AccessKey secret.");
+  s.Attribute("access_key", &AlicloudBlock::access_key)
+      .Optional()
+      .Sensitive()
+      .Description("AccessKey ID.");
+  s.Attribute("secret_key", &AlicloudBlock::secret_key)
+      .Optional()
+      .Sensitive()
+      .Description("AccessKey secret.");
   s.Attribute("security_token", &AlicloudBlock::security_token)
       .Optional()
       .Sensitive()
@@ -85,32 +101,48 @@ ModelSchema<AlicloudBlock> AlicloudSchema() {
 
 ModelSchema<HuaweiBlock> HuaweiSchema() {
   ModelSchema<HuaweiBlock> s;
-  s.Description("Huawei Cloud / Open Telekom Cloud (CSBS). What is left out comes from the HW_* "
-                "and OS_* environment variables.");
+  s.Description(
+      "Huawei Cloud / Open Telekom Cloud (CSBS). What is left out comes from the HW_* "
+      "and OS_* environment variables.");
   s.Attribute("cloud", &HuaweiBlock::cloud)
       .Optional()
       .Description("Cloud domain: myhuaweicloud.com (default) or otc.t-systems.com.");
   s.Attribute("region", &HuaweiBlock::region).Optional().Description("Region, e.g. eu-de.");
   s.Attribute("project_id", &HuaweiBlock::project_id).Optional().Description("Project ID.");
   s.Attribute("project_name", &HuaweiBlock::project_name).Optional().Description("Project name.");
-  s.Attribute("auth_url", &HuaweiBlock::auth_url).Optional().Description("Keystone URL, ending in /v3.");
-  s.Attribute("access_key", &HuaweiBlock::access_key).Optional().Sensitive().Description("AK for AK/SK signing.");
-  s.Attribute("secret_key", &HuaweiBlock::secret_key).Optional().Sensitive().Description("SK for AK/SK signing.");
+  s.Attribute("auth_url", &HuaweiBlock::auth_url)
+      .Optional()
+      .Description("Keystone URL, ending in /v3.");
+  s.Attribute("access_key", &HuaweiBlock::access_key)
+      .Optional()
+      .Sensitive()
+      .Description("AK for AK/SK signing.");
+  s.Attribute("secret_key", &HuaweiBlock::secret_key)
+      .Optional()
+      .Sensitive()
+      .Description("SK for AK/SK signing.");
   s.Attribute("security_token", &HuaweiBlock::security_token)
       .Optional()
       .Sensitive()
       .Description("Security token of temporary AK/SK.");
-  s.Attribute("user_name", &HuaweiBlock::user_name).Optional().Description("User for a Keystone token.");
-  s.Attribute("password", &HuaweiBlock::password).Optional().Sensitive().Description("Password for a Keystone token.");
-  s.Attribute("domain_name", &HuaweiBlock::domain_name).Optional().Description("Domain (account) name.");
+  s.Attribute("user_name", &HuaweiBlock::user_name)
+      .Optional()
+      .Description("User for a Keystone token.");
+  s.Attribute("password", &HuaweiBlock::password)
+      .Optional()
+      .Sensitive()
+      .Description("Password for a Keystone token.");
+  s.Attribute("domain_name", &HuaweiBlock::domain_name)
+      .Optional()
+      .Description("Domain (account) name.");
   TransportArguments(s, "cacert_file", &HuaweiBlock::cacert_file);
   s.Block("endpoints", &HuaweiBlock::endpoints, HuaweiEndpointsSchema());
   return s;
 }
 
-cred::TransportConfig Transport(const schema::Bool& insecure, const schema::String& ca,
-                                const schema::Int64& max_retries,
-                                std::vector<std::pair<std::string, const schema::String*>> endpoints) {
+cred::TransportConfig Transport(
+    const schema::Bool& insecure, const schema::String& ca, const schema::Int64& max_retries,
+    std::vector<std::pair<std::string, const schema::String*>> endpoints) {
   cred::TransportConfig t;
   t.insecure = insecure.value_or(false);
   t.ca_bundle = Str(ca);
@@ -127,8 +159,9 @@ cred::TransportConfig Transport(const schema::Bool& insecure, const schema::Stri
 
 schema::ModelSchema<ProviderModel> ProviderSchema() {
   ModelSchema<ProviderModel> s;
-  s.Description("polybackup manages backup policies on AWS, Alibaba Cloud and Huawei Cloud / "
-                "Open Telekom Cloud. Each cloud has its own optional block.");
+  s.Description(
+      "polybackup manages backup policies on AWS, Alibaba Cloud and Huawei Cloud / "
+      "Open Telekom Cloud. Each cloud has its own optional block.");
   s.Block("aws", &ProviderModel::aws, AwsSchema());
   s.Block("alicloud", &ProviderModel::alicloud, AlicloudSchema());
   s.Block("huaweicloud", &ProviderModel::huaweicloud, HuaweiSchema());

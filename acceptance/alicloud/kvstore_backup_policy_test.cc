@@ -29,9 +29,10 @@ TEST_CASE("kvstore backup policy: create, no-op plan, update, drift, disappear, 
   Workspace ws(t->Env());
 
   // Create: the instance's policy is adopted and changed.
-  ws.SetConfig(PolicyConfig(*t, "  backup_period = [\"Monday\", \"Wednesday\", \"Friday\"]\n"
-                                "  backup_time = \"02:00Z-03:00Z\"\n"
-                                "  enable_backup_log = true\n"));
+  ws.SetConfig(PolicyConfig(*t,
+                            "  backup_period = [\"Monday\", \"Wednesday\", \"Friday\"]\n"
+                            "  backup_time = \"02:00Z-03:00Z\"\n"
+                            "  enable_backup_log = true\n"));
   ACC_REQUIRE_OK(ws.Apply());
   auto r = ws.Resource(kAddress);
   REQUIRE(r.has_value());
@@ -49,9 +50,10 @@ TEST_CASE("kvstore backup policy: create, no-op plan, update, drift, disappear, 
   ACC_REQUIRE_EMPTY_PLAN(ws);
 
   // Update in place (not a replacement).
-  ws.SetConfig(PolicyConfig(*t, "  backup_period = [\"Monday\", \"Wednesday\", \"Friday\"]\n"
-                                "  backup_time = \"04:00Z-05:00Z\"\n"
-                                "  enable_backup_log = true\n"));
+  ws.SetConfig(PolicyConfig(*t,
+                            "  backup_period = [\"Monday\", \"Wednesday\", \"Friday\"]\n"
+                            "  backup_time = \"04:00Z-05:00Z\"\n"
+                            "  enable_backup_log = true\n"));
   json changes = ws.PlanJson();
   REQUIRE(changes.size() == 1);
   CHECK(changes[0]["change"]["actions"] == json::array({"update"}));
@@ -92,9 +94,10 @@ TEST_CASE("kvstore backup policy: create, no-op plan, update, drift, disappear, 
 
   // Import brings the policy in, and a configuration written with the same
   // values plans no changes.
-  ws.SetConfig(PolicyConfig(*t, "  backup_period = [\"Sunday\", \"Saturday\"]\n"
-                                "  backup_time = \"07:00Z-08:00Z\"\n"
-                                "  enable_backup_log = false\n"));
+  ws.SetConfig(PolicyConfig(*t,
+                            "  backup_period = [\"Sunday\", \"Saturday\"]\n"
+                            "  backup_time = \"07:00Z-08:00Z\"\n"
+                            "  enable_backup_log = false\n"));
   ACC_REQUIRE_OK(ws.Import(kAddress, t->instance_id()));
   r = ws.Resource(kAddress);
   REQUIRE(r.has_value());
@@ -102,8 +105,9 @@ TEST_CASE("kvstore backup policy: create, no-op plan, update, drift, disappear, 
   ACC_REQUIRE_EMPTY_PLAN(ws);
 
   // Manage it for a while, then destroy: the policy found at import returns.
-  ws.SetConfig(PolicyConfig(*t, "  backup_period = [\"Monday\"]\n"
-                                "  backup_time = \"12:00Z-13:00Z\"\n"));
+  ws.SetConfig(PolicyConfig(*t,
+                            "  backup_period = [\"Monday\"]\n"
+                            "  backup_time = \"12:00Z-13:00Z\"\n"));
   ACC_REQUIRE_OK(ws.Apply());
   CHECK(t->Read().period == "Monday");
   ACC_REQUIRE_OK(ws.Destroy());
@@ -114,13 +118,15 @@ TEST_CASE("kvstore backup policy: create, no-op plan, update, drift, disappear, 
   if (!t->emulated()) t->Prepare(kOriginal);
 }
 
-TEST_CASE("kvstore backup policy: an omitted period keeps the instance's, keep_on_destroy keeps all") {
+TEST_CASE(
+    "kvstore backup policy: an omitted period keeps the instance's, keep_on_destroy keeps all") {
   auto t = KvstoreTarget::Get();
   if (!t) return;
   t->Prepare(kOriginal);
   Workspace ws(t->Env());
-  ws.SetConfig(PolicyConfig(*t, "  backup_time = \"05:00Z-06:00Z\"\n"
-                                "  keep_on_destroy = true\n"));
+  ws.SetConfig(PolicyConfig(*t,
+                            "  backup_time = \"05:00Z-06:00Z\"\n"
+                            "  keep_on_destroy = true\n"));
   ACC_REQUIRE_OK(ws.Apply());
   KvPolicy cloud = t->Read();
   CHECK(cloud.time == "05:00Z-06:00Z");
@@ -163,11 +169,14 @@ TEST_CASE("kvstore backup policy data source reads the current policy") {
   if (!t) return;
   t->Prepare(kOriginal);
   Workspace ws(t->Env());
-  ws.SetConfig(t->ProviderBlock() +
-               "data \"polybackup_kvstore_backup_policy\" \"current\" {\n"
-               "  instance_id = \"" + t->instance_id() + "\"\n"
-               "}\n"
-               "output \"window\" { value = data.polybackup_kvstore_backup_policy.current.backup_time }\n");
+  ws.SetConfig(
+      t->ProviderBlock() +
+      "data \"polybackup_kvstore_backup_policy\" \"current\" {\n"
+      "  instance_id = \"" +
+      t->instance_id() +
+      "\"\n"
+      "}\n"
+      "output \"window\" { value = data.polybackup_kvstore_backup_policy.current.backup_time }\n");
   ACC_REQUIRE_OK(ws.Apply());
   CHECK(ws.Run({"output", "-raw", "window"}).out == "01:00Z-02:00Z");
 

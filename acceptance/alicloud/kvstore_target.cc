@@ -24,7 +24,9 @@ class EmulatedKvstore : public KvstoreTarget {
            "  alicloud {\n"
            "    region = \"cn-hangzhou\"\n"
            "    endpoints {\n"
-           "      r_kvstore = \"" + e_->Url("alicloud_kvstore") + "\"\n"
+           "      r_kvstore = \"" +
+           e_->Url("alicloud_kvstore") +
+           "\"\n"
            "    }\n"
            "  }\n"
            "}\n";
@@ -54,7 +56,8 @@ class EmulatedKvstore : public KvstoreTarget {
   void ClearRequestLog() override { e_->Control("DELETE", "/requests"); }
   int ApiCalls() const override {
     int n = 0;
-    for (const auto& r : e_->Control("GET", "/requests")) n += r.value("service", "") == "alicloud_kvstore";
+    for (const auto& r : e_->Control("GET", "/requests"))
+      n += r.value("service", "") == "alicloud_kvstore";
     return n;
   }
 
@@ -91,10 +94,11 @@ class RealKvstore : public KvstoreTarget {
 
  private:
   void Set(const KvPolicy& p) {
-    ali::ModifyKvstoreBackupPolicyRequest req{.instance_id = instance_,
-                                              .preferred_backup_time = p.time,
-                                              .preferred_backup_period = ali::SplitWeekdays(p.period),
-                                              .enable_backup_log = p.log};
+    ali::ModifyKvstoreBackupPolicyRequest req{
+        .instance_id = instance_,
+        .preferred_backup_time = p.time,
+        .preferred_backup_period = ali::SplitWeekdays(p.period),
+        .enable_backup_log = p.log};
     clients::CallOptions options;
     options.deadline = std::chrono::steady_clock::now() + std::chrono::minutes(40);
     absl::Status s = clients_.kvstore->WaitForInstanceStatus(instance_, "Normal",

@@ -28,7 +28,8 @@ std::map<std::string, std::string> StoreEnv(const std::string& dir) {
 
 std::string Thing(const std::string& body) {
   return "provider \"polybackup\" {}\n"
-         "resource \"polybackup_test_thing\" \"a\" {\n" + body + "}\n";
+         "resource \"polybackup_test_thing\" \"a\" {\n" +
+         body + "}\n";
 }
 
 }  // namespace
@@ -39,21 +40,23 @@ TEST_CASE("test resource: create, empty plan, update, replace, import, data sour
   REQUIRE(mkdtemp(store_dir.data()) != nullptr);
   Workspace ws(StoreEnv(store_dir));
 
-  ws.SetConfig(Thing("  name = \"one\"\n  size = 0.1\n  tags = { env = \"dev\" }\n"
-                     "  rule {\n    name = \"daily\"\n    days = 7\n  }\n"));
+  ws.SetConfig(
+      Thing("  name = \"one\"\n  size = 0.1\n  tags = { env = \"dev\" }\n"
+            "  rule {\n    name = \"daily\"\n    days = 7\n  }\n"));
   ACC_REQUIRE_OK(ws.Apply());
   auto r = ws.Resource("polybackup_test_thing.a");
   REQUIRE(r.has_value());
   const std::string first_id = (*r)["id"];
   CHECK_FALSE(first_id.empty());
-  CHECK((*r)["tier"] == "standard");          // optional+computed, from the server
-  CHECK((*r)["size"].dump() == "0.1");        // an exact decimal, not float64(0.1)
+  CHECK((*r)["tier"] == "standard");    // optional+computed, from the server
+  CHECK((*r)["size"].dump() == "0.1");  // an exact decimal, not float64(0.1)
   CHECK((*r)["rule"][0]["days"] == 7);
   ACC_REQUIRE_EMPTY_PLAN(ws);
 
   // Update in place: same object.
-  ws.SetConfig(Thing("  name = \"one\"\n  size = 2\n  tags = { env = \"prod\" }\n"
-                     "  rule {\n    name = \"daily\"\n    days = 14\n  }\n"));
+  ws.SetConfig(
+      Thing("  name = \"one\"\n  size = 2\n  tags = { env = \"prod\" }\n"
+            "  rule {\n    name = \"daily\"\n    days = 14\n  }\n"));
   json changes = ws.PlanJson();
   REQUIRE(changes.size() == 1);
   CHECK(changes[0]["change"]["actions"] == json::array({"update"}));
@@ -104,8 +107,9 @@ TEST_CASE("test resource: create, empty plan, update, replace, import, data sour
 TEST_CASE("a provider bug in planning is caught by Terraform itself") {
   if (!Ready()) return;
   Workspace ws;
-  ws.SetConfig("provider \"polybackup\" {}\n"
-               "resource \"polybackup_test_broken_plan\" \"b\" {\n  value = \"asked\"\n}\n");
+  ws.SetConfig(
+      "provider \"polybackup\" {}\n"
+      "resource \"polybackup_test_broken_plan\" \"b\" {\n  value = \"asked\"\n}\n");
   auto r = ws.Apply();
   CHECK(r.exit_code != 0);
   CHECK(r.err.find("Provider produced invalid plan") != std::string::npos);
@@ -114,8 +118,9 @@ TEST_CASE("a provider bug in planning is caught by Terraform itself") {
 TEST_CASE("a provider bug in apply is caught by Terraform itself") {
   if (!Ready()) return;
   Workspace ws;
-  ws.SetConfig("provider \"polybackup\" {}\n"
-               "resource \"polybackup_test_broken_apply\" \"b\" {\n  value = \"asked\"\n}\n");
+  ws.SetConfig(
+      "provider \"polybackup\" {}\n"
+      "resource \"polybackup_test_broken_apply\" \"b\" {\n  value = \"asked\"\n}\n");
   auto r = ws.Apply();
   CHECK(r.exit_code != 0);
   CHECK(r.err.find("Provider produced inconsistent result after apply") != std::string::npos);

@@ -36,19 +36,19 @@ inline Emulators* AcceptanceEmulators() {
 }
 
 // REQUIREs a command to have succeeded, printing its output when it did not.
-#define ACC_REQUIRE_OK(result)                                 \
-  do {                                                         \
-    const auto& acc_r_ = (result);                             \
-    INFO(::polybackup::acceptance::Describe(acc_r_));          \
-    REQUIRE(acc_r_.exit_code == 0);                            \
+#define ACC_REQUIRE_OK(result)                        \
+  do {                                                \
+    const auto& acc_r_ = (result);                    \
+    INFO(::polybackup::acceptance::Describe(acc_r_)); \
+    REQUIRE(acc_r_.exit_code == 0);                   \
   } while (0)
 
 // REQUIREs `terraform plan -detailed-exitcode` to report no changes.
-#define ACC_REQUIRE_EMPTY_PLAN(ws)                             \
-  do {                                                         \
-    auto acc_p_ = (ws).Plan();                                 \
+#define ACC_REQUIRE_EMPTY_PLAN(ws)                                                  \
+  do {                                                                              \
+    auto acc_p_ = (ws).Plan();                                                      \
     INFO("expected an empty plan\n" << ::polybackup::acceptance::Describe(acc_p_)); \
-    REQUIRE(acc_p_.exit_code == 0);                            \
+    REQUIRE(acc_p_.exit_code == 0);                                                 \
   } while (0)
 
 }  // namespace polybackup::acceptance

@@ -77,8 +77,8 @@ nlohmann::json Emulators::Control(const std::string& method, const std::string& 
                                   const nlohmann::json& body) {
   HttpResult r = HttpJson(method, Url("control") + path, body.dump());
   if (!r.error.empty() || r.status < 200 || r.status >= 300) {
-    throw std::runtime_error("emulator control " + method + " " + path + " failed: " +
-                             std::to_string(r.status) + " " + r.error + " " + r.body);
+    throw std::runtime_error("emulator control " + method + " " + path +
+                             " failed: " + std::to_string(r.status) + " " + r.error + " " + r.body);
   }
   if (r.body.empty()) return nlohmann::json::object();
   auto j = nlohmann::json::parse(r.body, nullptr, false);

@@ -11,16 +11,16 @@
 namespace polybackup::acceptance {
 
 struct ProcessResult {
-  int exit_code = -1;   // -1 when killed by a signal or on a timeout
+  int exit_code = -1;  // -1 when killed by a signal or on a timeout
   bool timed_out = false;
-  std::string out;      // stdout
-  std::string err;      // stderr
+  std::string out;  // stdout
+  std::string err;  // stderr
 };
 
 struct ProcessOptions {
-  std::string working_dir;                     // empty: inherit
-  std::map<std::string, std::string> env;      // added to / overriding this process's environment
-  std::vector<std::string> unset_env;          // removed from the inherited environment
+  std::string working_dir;                 // empty: inherit
+  std::map<std::string, std::string> env;  // added to / overriding this process's environment
+  std::vector<std::string> unset_env;      // removed from the inherited environment
   std::chrono::seconds timeout{600};
 };
 

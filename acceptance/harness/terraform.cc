@@ -45,10 +45,12 @@ Workspace::Workspace(std::map<std::string, std::string> env) : env_(std::move(en
   WriteFile(cli_config_,
             "provider_installation {\n"
             "  dev_overrides {\n"
-            "    \"polybackup/polybackup\" = \"" + ProviderDir() + "\"\n"
-            "  }\n"
-            "  direct {}\n"
-            "}\n");
+            "    \"polybackup/polybackup\" = \"" +
+                ProviderDir() +
+                "\"\n"
+                "  }\n"
+                "  direct {}\n"
+                "}\n");
   WriteFile(fs::path(dir_) / "terraform.tf",
             "terraform {\n"
             "  required_providers {\n"
@@ -75,8 +77,8 @@ ProcessResult Workspace::Run(const std::vector<std::string>& args) {
   opts.env["TF_IN_AUTOMATION"] = "1";
   opts.env["TF_INPUT"] = "0";
   // The user's own overrides or reattach settings must not leak into tests.
-  opts.unset_env = {"TF_REATTACH_PROVIDERS", "TF_CLI_ARGS", "TF_CLI_ARGS_plan", "TF_CLI_ARGS_apply",
-                    "TF_WORKSPACE", "TF_DATA_DIR"};
+  opts.unset_env = {"TF_REATTACH_PROVIDERS", "TF_CLI_ARGS",  "TF_CLI_ARGS_plan",
+                    "TF_CLI_ARGS_apply",     "TF_WORKSPACE", "TF_DATA_DIR"};
   std::vector<std::string> argv = {TerraformPath()};
   argv.insert(argv.end(), args.begin(), args.end());
   return RunProcess(argv, opts);
@@ -143,7 +145,8 @@ std::optional<nlohmann::json> AttrPath(const nlohmann::json& values, const std::
   size_t start = 0;
   while (start <= path.size()) {
     size_t dot = path.find('.', start);
-    std::string step = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    std::string step =
+        path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
     if (cur->is_object()) {
       if (!cur->contains(step)) return std::nullopt;
       cur = &(*cur)[step];

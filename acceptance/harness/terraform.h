@@ -9,11 +9,10 @@
 #define POLYBACKUP_ACCEPTANCE_HARNESS_TERRAFORM_H_
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "acceptance/harness/process.h"
 

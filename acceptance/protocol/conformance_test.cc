@@ -50,9 +50,7 @@ cty::Type ResourceType(const std::string& name) {
   return cty::Type::Dynamic();
 }
 
-cty::Type ProviderType() {
-  return provider::BuildProvider().schema.ImpliedType();
-}
+cty::Type ProviderType() { return provider::BuildProvider().schema.ImpliedType(); }
 
 std::string Encode(const cty::Value& v, const cty::Type& t) {
   auto bytes = cty::EncodeMsgpack(v, t);
@@ -182,8 +180,8 @@ TEST_CASE("unknowns in odd places are planned, not rejected") {
   cty::Value config = ObjectWith(
       type, {{"instance_id", cty::Value::Unknown(cty::Type::String(), not_null)},
              {"backup_period",
-              cty::Value::Set(cty::Type::String(),
-                              {cty::Value::String("Monday"), cty::Value::Unknown(cty::Type::String())})},
+              cty::Value::Set(cty::Type::String(), {cty::Value::String("Monday"),
+                                                    cty::Value::Unknown(cty::Type::String())})},
              {"backup_time", cty::Value::Unknown(cty::Type::String())}});
   {
     grpc::ClientContext ctx;
@@ -226,10 +224,10 @@ TEST_CASE("unknowns in odd places are planned, not rejected") {
 TEST_CASE("thirty concurrent calls are all answered") {
   auto client = Launch();
   const cty::Type type = ResourceType(kKvstore);
-  const std::string config = Encode(
-      ObjectWith(type, {{"instance_id", cty::Value::String("r-1")},
-                        {"backup_time", cty::Value::String("02:00Z-03:00Z")}}),
-      type);
+  const std::string config =
+      Encode(ObjectWith(type, {{"instance_id", cty::Value::String("r-1")},
+                               {"backup_time", cty::Value::String("02:00Z-03:00Z")}}),
+             type);
   std::atomic<int> ok{0};
   std::vector<std::thread> threads;
   for (int i = 0; i < 30; ++i) {
@@ -271,8 +269,10 @@ TEST_CASE("StopProvider cancels a slow call, and Shutdown ends the process") {
   emulators->ServiceOp("alicloud_kvstore", "seed_instance", {{"instance_id", "r-slow"}});
   // Every DescribeBackupPolicy answer is held back for a minute.
   emulators->Control("POST", "/faults",
-                     {{"service", "alicloud_kvstore"}, {"route", "DescribeBackupPolicy"},
-                      {"latency_ms", 60000}, {"count", 10}});
+                     {{"service", "alicloud_kvstore"},
+                      {"route", "DescribeBackupPolicy"},
+                      {"latency_ms", 60000},
+                      {"count", 10}});
 
   LaunchOptions options;
   for (const auto& [k, v] : emulators->ProviderEnv()) options.env.emplace_back(k, v);
@@ -284,9 +284,9 @@ TEST_CASE("StopProvider cancels a slow call, and Shutdown ends the process") {
   const cty::Type endpoints_type = ptype.attribute("alicloud").attribute("endpoints");
   cty::Value endpoints = ObjectWith(
       endpoints_type, {{"r_kvstore", cty::Value::String(emulators->Url("alicloud_kvstore"))}});
-  cty::Value alicloud = ObjectWith(ptype.attribute("alicloud"),
-                                   {{"region", cty::Value::String("cn-hangzhou")},
-                                    {"endpoints", endpoints}});
+  cty::Value alicloud =
+      ObjectWith(ptype.attribute("alicloud"),
+                 {{"region", cty::Value::String("cn-hangzhou")}, {"endpoints", endpoints}});
   {
     grpc::ClientContext ctx;
     tfplugin6::ConfigureProvider::Request req;

@@ -29,8 +29,8 @@ namespace polybackup::resources {
 class ProviderData {
  public:
   // `env` must outlive this (the process environment in production).
-  explicit ProviderData(const clients::credentials::Environment& env =
-                            clients::credentials::ProcessEnvironment());
+  explicit ProviderData(
+      const clients::credentials::Environment& env = clients::credentials::ProcessEnvironment());
 
   // Set by the provider's configure function; nullopt = no such block.
   std::optional<clients::credentials::AwsConfig> aws;

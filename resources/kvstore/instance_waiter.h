@@ -15,8 +15,8 @@
 
 namespace polybackup::resources::kvstore {
 
-// Polls DescribeInstanceAttribute every 2 s until the status is "Normal". NotFound when the instance is gone; DeadlineExceeded
-// naming the last status seen; Cancelled on StopProvider.
+// Polls DescribeInstanceAttribute every 2 s until the status is "Normal". NotFound when the
+// instance is gone; DeadlineExceeded naming the last status seen; Cancelled on StopProvider.
 absl::Status WaitForNormal(const clients::alicloud::KvstoreClient& client,
                            const std::string& instance_id, framework::Context& ctx);
 

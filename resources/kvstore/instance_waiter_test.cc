@@ -17,25 +17,29 @@ struct Fixture {
   FakeClock clock;
   clients::FakeRandom random;
   CancellationPtr cancel = std::make_shared<Cancellation>();
-  framework::Context ctx{"ApplyResourceChange", "polybackup_kvstore_backup_policy", {}, {},
-                         cancel, &clock};
+  framework::Context ctx{
+      "ApplyResourceChange", "polybackup_kvstore_backup_policy", {}, {}, cancel, &clock};
   ali::KvstoreClient client{[this] {
     ali::AlicloudClientOptions o;
     o.region = "cn-hangzhou";
     o.endpoint = "http://127.0.0.1:1";
-    o.credentials = [] { return absl::StatusOr<clients::signing::AlicloudCredentials>(clients::signing::AlicloudCredentials{"AK", "SECRET", ""}); };
+    o.credentials = [] {
+      return absl::StatusOr<clients::signing::AlicloudCredentials>(
+          clients::signing::AlicloudCredentials{"AK", "SECRET", ""});
+    };
     o.transport = transport;
     o.clock = &clock;
     o.random = &random;
     return o;
   }()};
-  ali::ModifyKvstoreBackupPolicyRequest request{
-      .instance_id = "r-1", .preferred_backup_time = "02:00Z-03:00Z",
-      .preferred_backup_period = {"Monday"}};
+  ali::ModifyKvstoreBackupPolicyRequest request{.instance_id = "r-1",
+                                                .preferred_backup_time = "02:00Z-03:00Z",
+                                                .preferred_backup_period = {"Monday"}};
 
   void Status(const std::string& s) {
     transport->Respond(200, R"({"RequestId":"q","Instances":{"DBInstanceAttribute":[)"
-                            R"({"InstanceId":"r-1","InstanceStatus":")" + s + R"("}]}})");
+                            R"({"InstanceId":"r-1","InstanceStatus":")" +
+                                s + R"("}]}})");
   }
   std::vector<std::string> Actions() const {
     std::vector<std::string> out;
@@ -52,7 +56,8 @@ struct Fixture {
 
 TEST_CASE("a busy instance is waited for, then the change is sent again") {
   Fixture f;
-  f.transport->Respond(400, R"({"Code":"IncorrectDBInstanceState","Message":"busy","RequestId":"a"})");
+  f.transport->Respond(400,
+                       R"({"Code":"IncorrectDBInstanceState","Message":"busy","RequestId":"a"})");
   f.Status("Changing");
   f.Status("Normal");
   f.transport->Respond(200, R"({"RequestId":"b"})");  // the second Modify
@@ -60,10 +65,10 @@ TEST_CASE("a busy instance is waited for, then the change is sent again") {
   f.Status("Normal");
   absl::Status s = resources::kvstore::ModifyAndWait(f.client, f.request, f.ctx);
   REQUIRE_MESSAGE(s.ok(), s.ToString());
-  CHECK(f.Actions() == std::vector<std::string>{
-                           "ModifyBackupPolicy", "DescribeInstanceAttribute",
-                           "DescribeInstanceAttribute", "ModifyBackupPolicy",
-                           "DescribeInstanceAttribute", "DescribeInstanceAttribute"});
+  CHECK(f.Actions() == std::vector<std::string>{"ModifyBackupPolicy", "DescribeInstanceAttribute",
+                                                "DescribeInstanceAttribute", "ModifyBackupPolicy",
+                                                "DescribeInstanceAttribute",
+                                                "DescribeInstanceAttribute"});
   CHECK_FALSE(f.clock.sleeps().empty());  // it waited on the injected clock, not for real
 }
 
@@ -72,7 +77,9 @@ TEST_CASE("an instance that never settles ends at the operation's deadline") {
   f.transport->Respond(200, R"({"RequestId":"b"})");
   f.transport->SetHandler([](const clients::http::HttpRequest&) {
     return clients::http::HttpResponse{
-        200, {}, R"({"Instances":{"DBInstanceAttribute":[{"InstanceId":"r-1","InstanceStatus":"Changing"}]}})"};
+        200,
+        {},
+        R"({"Instances":{"DBInstanceAttribute":[{"InstanceId":"r-1","InstanceStatus":"Changing"}]}})"};
   });
   f.ctx.set_deadline(f.clock.Monotonic() + std::chrono::minutes(1));
   absl::Status s = resources::kvstore::ModifyAndWait(f.client, f.request, f.ctx);
@@ -83,7 +90,8 @@ TEST_CASE("an instance that never settles ends at the operation's deadline") {
 
 TEST_CASE("other errors are returned at once, and a gone instance is NotFound") {
   Fixture f;
-  f.transport->Respond(404, R"({"Code":"InvalidInstanceId.NotFound","Message":"gone","RequestId":"c"})");
+  f.transport->Respond(404,
+                       R"({"Code":"InvalidInstanceId.NotFound","Message":"gone","RequestId":"c"})");
   absl::Status s = resources::kvstore::ModifyAndWait(f.client, f.request, f.ctx);
   CHECK(absl::IsNotFound(s));
   CHECK(f.Actions().size() == 1);

@@ -152,8 +152,8 @@ std::optional<BackupPolicyModel> BackupPolicyResource::Read(framework::Context& 
   if (data == nullptr) return std::nullopt;
   auto client = data->Kvstore(ctx, RegionOf(state));
   if (!client) return std::nullopt;
-  auto policy = client->DescribeBackupPolicy(state.instance_id.value(),
-                                             ProviderData::CallOptionsFor(ctx));
+  auto policy =
+      client->DescribeBackupPolicy(state.instance_id.value(), ProviderData::CallOptionsFor(ctx));
   if (absl::IsNotFound(policy.status())) {
     ctx.Log(log::Level::kWarn, "instance gone; removing its backup policy from state",
             {{"instance_id", state.instance_id.value()}});
@@ -178,7 +178,8 @@ void BackupPolicyResource::Delete(framework::Context& ctx, const BackupPolicyMod
             {{"instance_id", instance_id}});
     return;
   }
-  auto request = RestoreRequest(instance_id, ctx.private_state().value(kOriginalPolicy, nlohmann::json()));
+  auto request =
+      RestoreRequest(instance_id, ctx.private_state().value(kOriginalPolicy, nlohmann::json()));
   if (!request) {
     ctx.AddWarning("Backup policy left as it is",
                    "No earlier policy of instance " + instance_id +
@@ -197,9 +198,9 @@ void BackupPolicyResource::Delete(framework::Context& ctx, const BackupPolicyMod
 std::optional<BackupPolicyModel> BackupPolicyResource::Import(framework::Context& ctx,
                                                               const std::string& id) {
   if (id.empty() || id.find_first_of(" /,") != std::string::npos) {
-    ctx.AddError("Invalid import ID",
-                 "Import a backup policy by its instance ID, e.g. r-bp1234567890abcde; got \"" +
-                     id + "\".");
+    ctx.AddError(
+        "Invalid import ID",
+        "Import a backup policy by its instance ID, e.g. r-bp1234567890abcde; got \"" + id + "\".");
     return std::nullopt;
   }
   auto* data = ctx.ProviderData<ProviderData>();

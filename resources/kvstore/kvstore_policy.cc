@@ -64,8 +64,10 @@ void ApplyPolicy(const ali::KvstoreBackupPolicy& policy, BackupPolicyModel& mode
     days.insert(CanonicalWeekday(d).value_or(d));
   }
   model.backup_period = days;
-  if (policy.enable_backup_log) model.enable_backup_log = *policy.enable_backup_log;
-  else if (!model.enable_backup_log.is_known()) model.enable_backup_log = false;
+  if (policy.enable_backup_log)
+    model.enable_backup_log = *policy.enable_backup_log;
+  else if (!model.enable_backup_log.is_known())
+    model.enable_backup_log = false;
   if (policy.backup_retention_period) {
     model.backup_retention_period = static_cast<int64_t>(*policy.backup_retention_period);
   } else if (!model.backup_retention_period.is_known()) {

@@ -38,8 +38,8 @@ struct BackupPolicyModel {
 const std::vector<std::string>& Weekdays();
 
 // Validators naming the allowed form (used by resource and data source).
-schema::ValidatorPtr BackupTimeValidator();    // one of the 24 one-hour windows
-schema::ValidatorPtr WeekdayValidator();       // one of Weekdays()
+schema::ValidatorPtr BackupTimeValidator();  // one of the 24 one-hour windows
+schema::ValidatorPtr WeekdayValidator();     // one of Weekdays()
 
 // The canonical name of a weekday in any letter case ("monday" → "Monday");
 // nullopt for anything else.

@@ -111,6 +111,6 @@ TEST_CASE("the remembered policy round-trips through private state") {
   CHECK(req->preferred_backup_period == std::vector<std::string>{"Friday"});
   CHECK(req->enable_backup_log == true);
   CHECK_FALSE(RestoreRequest("r-9", nlohmann::json::object()).has_value());
-  CHECK_FALSE(RestoreRequest("r-9", {{"backup_time", "03:00Z-04:00Z"}, {"backup_period", {}}})
-                  .has_value());
+  CHECK_FALSE(
+      RestoreRequest("r-9", {{"backup_time", "03:00Z-04:00Z"}, {"backup_period", {}}}).has_value());
 }
