@@ -6,7 +6,8 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const {start, FIXED_IDENTITY} = require('../lib/core');
+const {FIXED_IDENTITY} = require('../lib/core');
+const {useEmulators} = require('./harness');
 const OpenApi = require('@alicloud/openapi-client');
 const OpenApiUtil = require('@alicloud/openapi-util').default;
 const TeaUtil = require('@alicloud/tea-util');
@@ -16,25 +17,10 @@ const dbs = require('../services/alicloud_dbs');
 const AK = FIXED_IDENTITY.accessKeyId;
 const SECRET = FIXED_IDENTITY.secret;
 
-let em;
-test.before(async () => {
-  em = await start({services: ['alicloud_dbs']});
-});
-test.after(async () => {
-  await em.close();
-});
-test.beforeEach(async () => {
-  await control('POST', '/reset');
-});
+const em = useEmulators(['alicloud_dbs']);
+const control = em.control;
 
-async function control(method, path, body) {
-  const res = await fetch(em.urls.control + path, {method, body: body === undefined ? undefined : JSON.stringify(body)});
-  const json = await res.json();
-  if (!res.ok) throw new Error(`control ${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-const op = (name, body) => control('POST', `/services/alicloud_dbs/${name}`, body);
+const op = (name, body) => em.op('alicloud_dbs', name, body);
 const advance = (seconds) => control('POST', '/clock', {advance_seconds: seconds});
 
 // callApi of the generic OpenAPI client: returns {statusCode, body}.

@@ -6,6 +6,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const {start, FIXED_IDENTITY} = require('../lib/core');
+const {useEmulators} = require('./harness');
 const Kvstore = require('@alicloud/r-kvstore20150101');
 const {$OpenApiUtil} = require('@alicloud/openapi-core');
 const $dara = require('@darabonba/typescript');
@@ -15,25 +16,10 @@ const kvstore = require('../services/alicloud_kvstore');
 const AK = FIXED_IDENTITY.accessKeyId;
 const SECRET = FIXED_IDENTITY.secret;
 
-let em;
-test.before(async () => {
-  em = await start({services: ['alicloud_kvstore']});
-});
-test.after(async () => {
-  await em.close();
-});
-test.beforeEach(async () => {
-  await control('POST', '/reset');
-});
+const em = useEmulators(['alicloud_kvstore']);
+const control = em.control;
 
-async function control(method, path, body) {
-  const res = await fetch(em.urls.control + path, {method, body: body === undefined ? undefined : JSON.stringify(body)});
-  const json = await res.json();
-  if (!res.ok) throw new Error(`control ${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-const op = (name, body) => control('POST', `/services/alicloud_kvstore/${name}`, body);
+const op = (name, body) => em.op('alicloud_kvstore', name, body);
 
 function client(extra = {}) {
   return new Kvstore.default(new $OpenApiUtil.Config({
