@@ -17,6 +17,11 @@ std::string Pick(const std::string& block, const Environment& env,
 
 }  // namespace
 
+std::string ResolveAlicloudRegion(const AlicloudConfig& config, const Environment& env) {
+  bool unused = false;
+  return Pick(config.region, env, {"ALIBABA_CLOUD_REGION_ID", "ALICLOUD_REGION"}, unused);
+}
+
 absl::StatusOr<ResolvedAlicloud> ResolveAlicloud(const AlicloudConfig& config,
                                                  const Environment& env) {
   ResolvedAlicloud out;
@@ -28,8 +33,7 @@ absl::StatusOr<ResolvedAlicloud> ResolveAlicloud(const AlicloudConfig& config,
   out.credentials.security_token =
       Pick(config.security_token, env, {"ALIBABA_CLOUD_SECURITY_TOKEN", "ALICLOUD_SECURITY_TOKEN"},
            from_env);
-  bool unused = false;
-  out.region = Pick(config.region, env, {"ALIBABA_CLOUD_REGION_ID", "ALICLOUD_REGION"}, unused);
+  out.region = ResolveAlicloudRegion(config, env);
   out.source = from_env ? "environment" : "provider block";
 
   if (out.credentials.access_key_id.empty() || out.credentials.access_key_secret.empty()) {

@@ -41,6 +41,9 @@ absl::StatusOr<ResolvedAws> ResolveAws(const AwsConfig& config, const Environmen
 // when no region is found.
 absl::StatusOr<ResolvedAlicloud> ResolveAlicloud(const AlicloudConfig& config,
                                                  const Environment& env);
+// Only the region step of that chain ("" when none is found): resources need
+// the region at plan time, before (and without) credentials.
+std::string ResolveAlicloudRegion(const AlicloudConfig& config, const Environment& env);
 
 // Huawei Cloud / Open Telekom Cloud (terraform-provider-huaweicloud and
 // -opentelekomcloud): each field from the block, else HW_* then OS_*:

@@ -1,6 +1,7 @@
 #include "resources/common/provider_data.h"
 
 #include "clients/core/cloud_error.h"
+#include "clients/credentials/chains.h"
 #include "clients/http/curl_transport.h"
 
 namespace polybackup::resources {
@@ -21,8 +22,7 @@ bool ProviderData::RequireAlicloud(framework::Context& ctx) const {
 }
 
 std::string ProviderData::AlicloudRegion() const {
-  if (alicloud && !alicloud->region.empty()) return alicloud->region;
-  return env_.FirstOf({"ALIBABA_CLOUD_REGION_ID", "ALICLOUD_REGION"});
+  return cred::ResolveAlicloudRegion(alicloud.value_or(cred::AlicloudConfig{}), env_);
 }
 
 std::shared_ptr<clients::http::HttpTransport> ProviderData::Transport(

@@ -42,7 +42,7 @@ class ProviderData {
   bool RequireAlicloud(framework::Context& ctx) const;
 
   // The region resources use when they set none: the block's, else the
-  // environment's (ALIBABA_CLOUD_REGION_ID, ALICLOUD_REGION). "" if neither.
+  // environment's, by the credential chain's rules. "" if neither.
   std::string AlicloudRegion() const;
 
   // A client for `region` ("" = AlicloudRegion()), or nullptr after adding an

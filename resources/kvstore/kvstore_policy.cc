@@ -52,18 +52,25 @@ bool SameWindow(std::string_view a, std::string_view b) {
   return canonical(a) == canonical(b);
 }
 
+namespace {
+
+// The days as a set of canonical names. A day the API spells differently is
+// made canonical; an unexpected token is kept verbatim so drift stays visible
+// rather than hidden.
+std::set<std::string> CanonicalDays(const std::vector<std::string>& days) {
+  std::set<std::string> out;
+  for (const auto& d : days) out.insert(CanonicalWeekday(d).value_or(d));
+  return out;
+}
+
+}  // namespace
+
 void ApplyPolicy(const ali::KvstoreBackupPolicy& policy, BackupPolicyModel& model) {
   if (!(model.backup_time.is_known() &&
         SameWindow(model.backup_time.value(), policy.preferred_backup_time))) {
     model.backup_time = policy.preferred_backup_time;
   }
-  std::set<std::string> days;
-  for (const auto& d : policy.preferred_backup_period) {
-    // A day the API spells differently is kept canonical; an unexpected
-    // token is kept verbatim so the drift is visible rather than hidden.
-    days.insert(CanonicalWeekday(d).value_or(d));
-  }
-  model.backup_period = days;
+  model.backup_period = CanonicalDays(policy.preferred_backup_period);
   if (policy.enable_backup_log)
     model.enable_backup_log = *policy.enable_backup_log;
   else if (!model.enable_backup_log.is_known())
@@ -98,14 +105,9 @@ ali::ModifyKvstoreBackupPolicyRequest DesiredPolicy(const BackupPolicyModel& pla
 
 bool PolicyMatches(const ali::KvstoreBackupPolicy& current,
                    const ali::ModifyKvstoreBackupPolicyRequest& request) {
-  auto canonical_set = [](const std::vector<std::string>& days) {
-    std::set<std::string> out;
-    for (const auto& d : days) out.insert(CanonicalWeekday(d).value_or(d));
-    return out;
-  };
   if (!SameWindow(current.preferred_backup_time, request.preferred_backup_time)) return false;
-  if (canonical_set(current.preferred_backup_period) !=
-      canonical_set(request.preferred_backup_period)) {
+  if (CanonicalDays(current.preferred_backup_period) !=
+      CanonicalDays(request.preferred_backup_period)) {
     return false;
   }
   if (request.enable_backup_log &&
