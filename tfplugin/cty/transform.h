@@ -25,7 +25,7 @@ using WalkFn = std::function<bool(const Path& path, const Value& value)>;
 // the container is rebuilt from the results, and then `fn` sees the rebuilt
 // container. The root is visited last with the empty path.
 // `fn` must return a value whose type still fits where it sits (same type, or
-// a null/unknown of it); anything else is a programming error (abort). Sets
+// a null/unknown of it); anything else is a provider bug (UsageError). Sets
 // are re-canonicalised, so elements that become equal collapse.
 Value Transform(const Value& value, const TransformFn& fn);
 

@@ -103,15 +103,16 @@ bool Type::is_collection() const {
 }
 
 const Type& Type::element() const {
-  if (!is_collection()) std::abort();
+  if (!is_collection()) throw UsageError("element() of a type that is not a collection");
   return *rep_->element;
 }
 const std::map<std::string, Type>& Type::attributes() const {
-  if (kind() != Kind::kObject) std::abort();
+  if (kind() != Kind::kObject) throw UsageError("attributes() of a type that is not an object");
   return rep_->attributes;
 }
 const std::set<std::string>& Type::optional_attributes() const {
-  if (kind() != Kind::kObject) std::abort();
+  if (kind() != Kind::kObject)
+    throw UsageError("optional_attributes() of a type that is not an object");
   return rep_->optional;
 }
 bool Type::has_attribute(const std::string& name) const {
@@ -119,11 +120,12 @@ bool Type::has_attribute(const std::string& name) const {
 }
 const Type& Type::attribute(const std::string& name) const {
   auto it = attributes().find(name);
-  if (it == rep_->attributes.end()) std::abort();
+  if (it == rep_->attributes.end())
+    throw UsageError("the object type has no attribute \"" + name + "\"");
   return it->second;
 }
 const std::vector<Type>& Type::tuple_elements() const {
-  if (kind() != Kind::kTuple) std::abort();
+  if (kind() != Kind::kTuple) throw UsageError("tuple_elements() of a type that is not a tuple");
   return rep_->tuple;
 }
 

@@ -9,12 +9,22 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
 
 namespace polybackup::cty {
+
+// Thrown when a Type or Value is used against its contract (an accessor of
+// the wrong kind, an element of the wrong type): a bug in the provider. The
+// RPC's last-resort catch reports it as "Internal provider error" instead of
+// the process dying under Terraform.
+class UsageError : public std::logic_error {
+ public:
+  explicit UsageError(const std::string& what) : std::logic_error("cty: " + what) {}
+};
 
 class Type {
  public:

@@ -13,10 +13,7 @@ namespace {
 
 enum class State : uint8_t { kNull, kUnknown, kKnown };
 
-[[noreturn]] void Die(const char* what) {
-  std::fprintf(stderr, "cty: programming error: %s\n", what);
-  std::abort();
-}
+[[noreturn]] void Die(const char* what) { throw UsageError(what); }
 
 // A value of type `have` may stand where `want` is expected: `want` is
 // dynamic (any concrete type), `have` is dynamic (a null or unknown of no

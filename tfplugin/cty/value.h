@@ -53,7 +53,7 @@ class Value {
   static Value Number(cty::Number n);
   static Value NumberInt(int64_t n);
   static Value Bool(bool b);
-  // Element types must all equal `element`, else the call aborts (programming error).
+  // Element types must all equal `element`, else UsageError is thrown (a provider bug).
   static Value List(Type element, std::vector<Value> elements);
   // Duplicates (by Equals) are collapsed; order is canonicalised (deterministic).
   // Elements that contain unknowns are never collapsed: go-cty treats unknowns
@@ -74,7 +74,7 @@ class Value {
   bool is_wholly_known() const;
   const Refinements& refinements() const;  // empty unless an unknown
 
-  // Accessors; precondition: known, not null, matching kind (else abort).
+  // Accessors; precondition: known, not null, matching kind (else UsageError).
   const std::string& AsString() const;
   const cty::Number& AsNumber() const;
   bool AsBool() const;
@@ -83,7 +83,7 @@ class Value {
   // map, object
   const std::map<std::string, Value>& Attributes() const;
   // object attribute or map element; a null Value of the right type if the
-  // object has no such attribute is a programming error (abort).
+  // object has no such attribute is a provider bug (UsageError).
   const Value& GetAttr(const std::string& name) const;
   size_t Length() const;  // collections and tuples
 

@@ -21,7 +21,7 @@ schema::Schema ThingSchema() {
   schema::ModelSchema<Rule> r;
   r.Attribute("name", &Rule::name).Required();
   schema::ModelSchema<Thing> s;
-  s.Version(3).Description("**A** thing.", /*markdown=*/true).Timeouts({});
+  s.Version(3).MarkdownDescription("**A** thing.").Timeouts({});
   s.Attribute("id", &Thing::id).Computed();
   s.Attribute("name", &Thing::name).Required().Sensitive().Description("The name.");
   s.Attribute("tags", &Thing::tags).Optional().Deprecated("Use labels.");

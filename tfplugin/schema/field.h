@@ -22,10 +22,10 @@
 #ifndef POLYBACKUP_TFPLUGIN_SCHEMA_FIELD_H_
 #define POLYBACKUP_TFPLUGIN_SCHEMA_FIELD_H_
 
-#include <cassert>
 #include <cstdint>
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -34,6 +34,16 @@
 #include "tfplugin/cty/number.h"
 
 namespace polybackup::schema {
+
+// Thrown by Field::value() on a null or unknown Field: a bug in the calling
+// code, which the RPC's last-resort catch reports as "Internal provider
+// error" (never a silently made-up default, never a crash).
+class FieldNotKnown : public std::logic_error {
+ public:
+  FieldNotKnown()
+      : std::logic_error(
+            "the provider used a null or unknown attribute value as if it were known") {}
+};
 
 template <class T>
 class Field {
@@ -59,13 +69,14 @@ class Field {
   bool is_unknown() const { return state_ == State::kUnknown; }
   bool is_known() const { return state_ == State::kKnown; }  // known and not null
 
-  // Precondition: is_known() (asserted in debug builds; a default T otherwise).
+  // Precondition: is_known(); otherwise throws FieldNotKnown, in every
+  // build type. Use value_or() where null or unknown is expected.
   const T& value() const {
-    assert(is_known());
+    if (!is_known()) throw FieldNotKnown();
     return value_;
   }
   T& mutable_value() {
-    assert(is_known());
+    if (!is_known()) throw FieldNotKnown();
     return value_;
   }
   // The value when known, else `fallback` (null and unknown alike).

@@ -37,6 +37,7 @@
 
 #include "tfplugin/schema/codec.h"
 #include "tfplugin/schema/field.h"
+#include "tfplugin/schema/model_binding.h"
 #include "tfplugin/schema/model_builders.h"
 #include "tfplugin/schema/schema.h"
 #include "tfplugin/schema/timeouts.h"
@@ -51,9 +52,14 @@ class ModelSchema {
     version_ = v;
     return *this;
   }
-  ModelSchema& Description(std::string text, bool markdown = false) {
+  ModelSchema& Description(std::string text) {
     base_.description = std::move(text);
-    base_.description_markdown = markdown;
+    base_.description_markdown = false;
+    return *this;
+  }
+  ModelSchema& MarkdownDescription(std::string text) {
+    base_.description = std::move(text);
+    base_.description_markdown = true;
     return *this;
   }
   ModelSchema& Deprecated(std::string message) {
@@ -76,42 +82,17 @@ class ModelSchema {
     auto b = std::make_shared<internal::Binding>();
     b->attribute.name = std::move(name);
     b->attribute.type = Codec<T>::Type();
-    b->encode = [member](const void* m) { return EncodeField(static_cast<const M*>(m)->*member); };
-    b->decode = [member](const cty::Value& v, const cty::Path& p, diag::Diagnostics& d, void* m) {
-      return DecodeField(v, p, d, &(static_cast<M*>(m)->*member));
-    };
+    internal::BindField(*b, member);
     entries_.push_back(b);
     return AttributeBuilder<T>(std::move(b));
   }
 
-  // A LIST (or, with .AsSet(), SET) block of sub-models.
+  // A LIST block of sub-models; `.AsSet()` makes it a SET block.
   template <class S>
   BlockBuilder Block(std::string name, std::vector<S> M::*member, ModelSchema<S> sub) {
     sub.Freeze();
     auto b = NewBlock(std::move(name), sub, Nesting::kList);
-    b->encode = [member, sub, b = b.get()](const void* m) {
-      std::vector<cty::Value> elems;
-      elems.reserve((static_cast<const M*>(m)->*member).size());
-      for (const S& e : static_cast<const M*>(m)->*member) elems.push_back(sub.Encode(e));
-      return b->block.nesting == Nesting::kSet ? cty::Value::Set(sub.Type(), std::move(elems))
-                                               : cty::Value::List(sub.Type(), std::move(elems));
-    };
-    b->decode = [member, sub](const cty::Value& v, const cty::Path& p, diag::Diagnostics& d,
-                              void* m) {
-      auto& out = static_cast<M*>(m)->*member;
-      out.clear();
-      if (v.is_null() || !v.is_known()) return true;
-      bool ok = true;
-      int64_t i = 0;
-      for (const cty::Value& e : v.Elements()) {
-        S item{};
-        if (sub.Decode(e, p.Index(i++), d, &item))
-          out.push_back(std::move(item));
-        else
-          ok = false;
-      }
-      return ok;
-    };
+    internal::BindBlockList(b.get(), member, std::move(sub));
     return BlockBuilder(std::move(b));
   }
 
@@ -120,102 +101,30 @@ class ModelSchema {
   BlockBuilder Block(std::string name, std::optional<S> M::*member, ModelSchema<S> sub) {
     sub.Freeze();
     auto b = NewBlock(std::move(name), sub, Nesting::kSingle);
-    b->encode = [member, sub](const void* m) {
-      const auto& v = static_cast<const M*>(m)->*member;
-      return v ? sub.Encode(*v) : cty::Value::Null(sub.Type());
-    };
-    b->decode = [member, sub](const cty::Value& v, const cty::Path& p, diag::Diagnostics& d,
-                              void* m) {
-      auto& out = static_cast<M*>(m)->*member;
-      out.reset();
-      if (v.is_null() || !v.is_known()) return true;
-      S item{};
-      if (!sub.Decode(v, p, d, &item)) return false;
-      out = std::move(item);
-      return true;
-    };
+    internal::BindBlockSingle(*b, member, std::move(sub));
     return BlockBuilder(std::move(b));
   }
 
-  // A nested attribute (tfplugin6 `nested_type`, Terraform >= 1.0) of
-  // sub-models: `Field<std::vector<S>>` with nesting kList (default) or kSet,
-  // `Field<S>` for kSingle. Unlike blocks these can be null or unknown as a
-  // whole, and can be computed. `sub` must declare attributes only.
+  // A nested attribute (tfplugin6 `nested_type`, Terraform >= 1.0) holding a
+  // LIST of sub-models; `.AsSet()` makes it a SET, as for blocks. Unlike
+  // blocks these can be null or unknown as a whole, and can be computed.
+  // `sub` must declare attributes only.
   template <class S>
   AttributeBuilder<std::vector<S>> NestedAttribute(std::string name,
                                                    Field<std::vector<S>> M::*member,
-                                                   ModelSchema<S> sub,
-                                                   Nesting nesting = Nesting::kList) {
+                                                   ModelSchema<S> sub) {
     sub.Freeze();
-    auto b = NewNested(std::move(name), sub, nesting);
-    const cty::Type type = b->attribute.ImpliedType();
-    b->encode = [member, sub, type](const void* m) {
-      const auto& f = static_cast<const M*>(m)->*member;
-      if (f.is_null()) return cty::Value::Null(type);
-      if (f.is_unknown()) return cty::Value::Unknown(type);
-      std::vector<cty::Value> elems;
-      for (const S& e : f.value()) elems.push_back(sub.Encode(e));
-      return type.kind() == cty::Type::Kind::kSet ? cty::Value::Set(sub.Type(), std::move(elems))
-                                                  : cty::Value::List(sub.Type(), std::move(elems));
-    };
-    b->decode = [member, sub](const cty::Value& v, const cty::Path& p, diag::Diagnostics& d,
-                              void* m) {
-      auto& out = static_cast<M*>(m)->*member;
-      if (v.is_null()) {
-        out = Field<std::vector<S>>::Null();
-        return true;
-      }
-      bool known = v.is_known();
-      if (known) {
-        for (const cty::Value& e : v.Elements()) known = known && e.is_known();
-      }
-      if (!known) {
-        out = Field<std::vector<S>>::Unknown();
-        return true;
-      }
-      std::vector<S> items;
-      int64_t i = 0;
-      for (const cty::Value& e : v.Elements()) {
-        S item{};
-        if (e.is_null()) {
-          internal::NullElementError(p.Index(i), d);
-          return false;
-        }
-        if (!sub.Decode(e, p.Index(i++), d, &item)) return false;
-        items.push_back(std::move(item));
-      }
-      out = std::move(items);
-      return true;
-    };
+    auto b = NewNested(std::move(name), sub, Nesting::kList);
+    internal::BindNestedList(b.get(), member, std::move(sub));
     return AttributeBuilder<std::vector<S>>(std::move(b));
   }
 
+  // A SINGLE nested attribute of one sub-model.
   template <class S>
   AttributeBuilder<S> NestedAttribute(std::string name, Field<S> M::*member, ModelSchema<S> sub) {
     sub.Freeze();
     auto b = NewNested(std::move(name), sub, Nesting::kSingle);
-    b->encode = [member, sub](const void* m) {
-      const auto& f = static_cast<const M*>(m)->*member;
-      if (f.is_null()) return cty::Value::Null(sub.Type());
-      if (f.is_unknown()) return cty::Value::Unknown(sub.Type());
-      return sub.Encode(f.value());
-    };
-    b->decode = [member, sub](const cty::Value& v, const cty::Path& p, diag::Diagnostics& d,
-                              void* m) {
-      auto& out = static_cast<M*>(m)->*member;
-      if (v.is_null()) {
-        out = Field<S>::Null();
-        return true;
-      }
-      if (!v.is_known()) {
-        out = Field<S>::Unknown();
-        return true;
-      }
-      S item{};
-      if (!sub.Decode(v, p, d, &item)) return false;
-      out = std::move(item);
-      return true;
-    };
+    internal::BindNestedSingle(*b, member, std::move(sub));
     return AttributeBuilder<S>(std::move(b));
   }
 

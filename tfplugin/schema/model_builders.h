@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "tfplugin/schema/codec.h"
@@ -35,6 +36,15 @@ cty::Value EncodeModel(const std::vector<std::shared_ptr<Binding>>& entries, con
 bool DecodeModel(const std::vector<std::shared_ptr<Binding>>& entries, const cty::Value& value,
                  const cty::Path& path, diag::Diagnostics& diags, void* model);
 
+// A Field<std::vector<S>> bound to a nested attribute of sub-models S (S has
+// no Codec: it is a model struct, not a value type).
+template <class T>
+struct IsModelVector : std::false_type {};
+template <class S>
+    struct IsModelVector<std::vector<S>> : std::bool_constant < !requires {
+  Codec<S>::Type();
+} > {};
+
 }  // namespace internal
 
 // Chained setters for one attribute; see schema::Attribute for meanings.
@@ -54,13 +64,23 @@ class AttributeBuilder {
     b_->attribute.deprecation_message = std::move(message);
     return *this;
   }
-  AttributeBuilder& Description(std::string text, bool markdown = false) {
-    b_->attribute.description = std::move(text);
-    b_->attribute.description_markdown = markdown;
-    return *this;
+  // Plain text shown by `terraform providers schema` and in the docs.
+  AttributeBuilder& Description(std::string text) { return Describe(std::move(text), false); }
+  // The same in Markdown (`code`, links): what the registry docs render.
+  AttributeBuilder& MarkdownDescription(std::string text) {
+    return Describe(std::move(text), true);
   }
   AttributeBuilder& Validate(ValidatorPtr v) {
     b_->attribute.validators.push_back(std::move(v));
+    return *this;
+  }
+  // SET instead of LIST nesting, for nested attributes of sub-models (the
+  // same spelling as BlockBuilder::AsSet). Sets of values are Set<T> fields.
+  AttributeBuilder& AsSet() requires internal::IsModelVector<T>::value {
+    auto nested = std::make_shared<NestedAttributes>(*b_->attribute.nested);
+    nested->nesting = Nesting::kSet;
+    b_->attribute.nested = std::move(nested);
+    b_->attribute.type = b_->attribute.ImpliedType();
     return *this;
   }
   // Planned when the configuration is null; only for Optional().Computed().
@@ -70,6 +90,11 @@ class AttributeBuilder {
   }
 
  private:
+  AttributeBuilder& Describe(std::string text, bool markdown) {
+    b_->attribute.description = std::move(text);
+    b_->attribute.description_markdown = markdown;
+    return *this;
+  }
   AttributeBuilder& Set(bool schema::Attribute::*flag) {
     b_->attribute.*flag = true;
     return *this;

@@ -209,7 +209,7 @@ ModelSchema<PlanModel> PlanSchema() {
   l.Attribute("cold_after", &Lifecycle::cold_after).Optional().Computed();
   ModelSchema<PlanModel> s;
   s.Attribute("name", &PlanModel::name).Required();
-  s.NestedAttribute("lifecycles", &PlanModel::lifecycles, l, Nesting::kSet).Optional();
+  s.NestedAttribute("lifecycles", &PlanModel::lifecycles, l).AsSet().Optional();
   s.NestedAttribute("default_lifecycle", &PlanModel::default_lifecycle, l).Optional().Computed();
   return s;
 }

@@ -119,6 +119,12 @@ class Checker {
     if (a.use_state_for_unknown && !a.computed) {
       Error(path, "UseStateForUnknown needs a computed attribute");
     }
+    for (const auto& v : a.validators) {
+      if (v != nullptr && !v->AcceptsType(a.ImpliedType())) {
+        Error(path, "validator \"" + v->Description() + "\" cannot check a value of type " +
+                        a.ImpliedType().FriendlyName());
+      }
+    }
     if (a.nested) {
       const bool set = in_set || a.nested->nesting == Nesting::kSet;
       if (a.nested->nesting == Nesting::kGroup) Error(path, "nested attributes cannot be GROUP");

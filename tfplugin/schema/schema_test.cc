@@ -4,6 +4,7 @@
 
 #include "doctest/doctest.h"
 #include "tfplugin/schema/timeouts.h"
+#include "tfplugin/schema/validators.h"
 
 namespace polybackup::schema {
 namespace {
@@ -52,6 +53,18 @@ TEST_CASE("nested attributes imply a collection of objects") {
   CHECK(a.ImpliedType() == cty::Type::Set(cty::Type::Object({{"k", cty::Type::String()}})));
 }
 
+TEST_CASE("validators that fit their attribute's type are accepted") {
+  Schema s = Sample();
+  s.block.attributes[1].validators.push_back(StringLengthBetween(1, 5));
+  s.block.attributes.push_back(
+      Attr("days", cty::Type::Set(cty::Type::String()), false, true, false));
+  s.block.attributes.back().validators.push_back(SizeBetween(1, 7));
+  s.block.attributes.back().validators.push_back(EachElement(StringOneOf({"Monday"})));
+  diag::Diagnostics d = ValidateSchema(s, "resource t");
+  INFO(d.ToString());
+  CHECK(d.empty());
+}
+
 TEST_CASE("a valid schema has no problems") {
   CHECK(ValidateSchema(Sample(), "resource t").empty());
 }
@@ -97,6 +110,20 @@ TEST_CASE("ValidateSchema finds each class of mistake with its path") {
          s.block.attributes[1].computed = true;
        }},
       {"duplicate attribute", [](Schema& s) { s.block.attributes[1].name = "id"; }},
+      {"number validator on a string",
+       [](Schema& s) { s.block.attributes[1].validators.push_back(IntBetween(1, 2)); }},
+      {"string validator on a number",
+       [](Schema& s) {
+         auto b = std::make_shared<Block>(*s.block.block_types[0].block);
+         b->attributes[0].validators.push_back(StringOneOf({"a"}));
+         s.block.block_types[0].block = b;
+       }},
+      {"element validator that does not fit the elements",
+       [](Schema& s) {
+         s.block.attributes.push_back(
+             Attr("days", cty::Type::Set(cty::Type::String()), false, true, false));
+         s.block.attributes.back().validators.push_back(EachElement(IntBetween(1, 7)));
+       }},
   };
   for (const auto& c : cases) {
     CAPTURE(c.name);

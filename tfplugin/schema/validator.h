@@ -23,6 +23,11 @@ class Validator {
   // What the validator allows, as a sentence fragment for docs and messages:
   // "one of \"DAILY\", \"WEEKLY\"".
   virtual std::string Description() const = 0;
+  // Whether this validator can check values of `type` (a string check on a
+  // number attribute is a bug). schema::ValidateSchema, and so
+  // framework::ValidateDefinition in every provider's unit tests, reports
+  // each validator attached to an attribute whose type it does not accept.
+  virtual bool AcceptsType(const cty::Type& type) const = 0;
   // Precondition: value.is_known() && !value.is_null() (the caller checks).
   virtual void Validate(const cty::Value& value, const cty::Path& path,
                         diag::Diagnostics& diags) const = 0;

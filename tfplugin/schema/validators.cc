@@ -23,6 +23,8 @@ void Invalid(const cty::Path& path, diag::Diagnostics& diags, const std::string&
                           "Expected " + allowed + ", got " + got + ".");
 }
 
+bool IsStringType(const cty::Type& t) { return t.kind() == cty::Type::Kind::kString; }
+
 bool IsString(const cty::Value& v, const cty::Path& path, diag::Diagnostics& diags) {
   if (v.type().kind() == cty::Type::Kind::kString) return true;
   diags.AddAttributeError(path, "Invalid value for " + Subject(path),
@@ -33,6 +35,7 @@ bool IsString(const cty::Value& v, const cty::Path& path, diag::Diagnostics& dia
 class OneOf : public Validator {
  public:
   explicit OneOf(std::vector<std::string> allowed) : allowed_(std::move(allowed)) {}
+  bool AcceptsType(const cty::Type& t) const override { return IsStringType(t); }
   std::string Description() const override {
     std::vector<std::string> q;
     for (const auto& a : allowed_) q.push_back(Quote(a));
@@ -54,6 +57,7 @@ class Matches : public Validator {
  public:
   Matches(std::string pattern, std::string description)
       : re_(pattern, std::regex::ECMAScript), description_(std::move(description)) {}
+  bool AcceptsType(const cty::Type& t) const override { return IsStringType(t); }
   std::string Description() const override { return description_; }
   void Validate(const cty::Value& v, const cty::Path& path, diag::Diagnostics& d) const override {
     if (!IsString(v, path, d)) return;
@@ -68,6 +72,7 @@ class Matches : public Validator {
 class LengthBetween : public Validator {
  public:
   LengthBetween(int64_t min, int64_t max) : min_(min), max_(max) {}
+  bool AcceptsType(const cty::Type& t) const override { return IsStringType(t); }
   std::string Description() const override {
     return absl::StrCat("a string of ", min_, " to ", max_, " characters");
   }
@@ -84,6 +89,9 @@ class LengthBetween : public Validator {
 class IntRange : public Validator {
  public:
   IntRange(int64_t min, int64_t max) : min_(min), max_(max) {}
+  bool AcceptsType(const cty::Type& t) const override {
+    return t.kind() == cty::Type::Kind::kNumber;
+  }
   std::string Description() const override {
     return absl::StrCat("a whole number from ", min_, " to ", max_);
   }
@@ -110,6 +118,7 @@ std::string Human(std::chrono::seconds s) {
 class DurationRange : public Validator {
  public:
   DurationRange(std::chrono::seconds min, std::chrono::seconds max) : min_(min), max_(max) {}
+  bool AcceptsType(const cty::Type& t) const override { return IsStringType(t); }
   std::string Description() const override {
     return "a duration like \"40m\" or \"1h30m\" (units s, m, h) from " + Human(min_) + " to " +
            Human(max_);
@@ -129,6 +138,9 @@ class DurationRange : public Validator {
 class Each : public Validator {
  public:
   explicit Each(ValidatorPtr element) : element_(std::move(element)) {}
+  bool AcceptsType(const cty::Type& t) const override {
+    return t.is_collection() && element_->AcceptsType(t.element());
+  }
   std::string Description() const override {
     return "elements that are " + element_->Description();
   }
@@ -158,6 +170,7 @@ class Each : public Validator {
 class Size : public Validator {
  public:
   Size(int64_t min, int64_t max) : min_(min), max_(max) {}
+  bool AcceptsType(const cty::Type& t) const override { return t.is_collection(); }
   std::string Description() const override {
     return absl::StrCat("from ", min_, " to ", max_, " elements");
   }
