@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "base/logging.h"
+
 namespace polybackup::diag {
 
 void Diagnostics::AddError(std::string summary, std::string detail) {
@@ -18,12 +20,6 @@ void Diagnostics::AddAttributeError(cty::Path path, std::string summary, std::st
 
 void Diagnostics::AddAttributeWarning(cty::Path path, std::string summary, std::string detail) {
   items_.push_back({Severity::kWarning, std::move(summary), std::move(detail), std::move(path)});
-}
-
-bool Diagnostics::AddStatus(const absl::Status& status, std::string summary) {
-  if (status.ok()) return true;
-  items_.push_back(FromStatus(status, std::move(summary)));
-  return false;
 }
 
 void Diagnostics::Append(const Diagnostics& other) {
@@ -72,23 +68,20 @@ const char* Hint(absl::StatusCode code) {
 
 }  // namespace
 
-Diagnostic FromStatus(const absl::Status& status, std::string summary,
+Diagnostic FromStatus(const absl::Status& status, std::string what, const StatusDescriber& describe,
                       std::optional<cty::Path> attribute) {
   Diagnostic d;
   d.severity = Severity::kError;
-  d.summary = std::move(summary);
   d.attribute = std::move(attribute);
   if (status.ok()) {
+    d.summary = log::Redact(what);
     d.detail = "internal provider error: an error was reported with an OK status";
     return d;
   }
-  std::string message(status.message());
-  if (message.empty()) message = absl::StatusCodeToString(status.code());
-  if (const char* hint = Hint(status.code())) {
-    d.detail = std::string(hint) + "\n\n" + message;
-  } else {
-    d.detail = std::move(message);
-  }
+  std::string cause = describe ? describe(status) : std::string(status.message());
+  if (cause.empty()) cause = absl::StatusCodeToString(status.code());
+  d.summary = log::Redact(what + ": " + cause);
+  if (const char* hint = Hint(status.code())) d.detail = hint;
   return d;
 }
 

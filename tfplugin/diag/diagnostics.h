@@ -3,11 +3,13 @@
 // message is attached to the offending configuration expression.
 //
 // Below the resource layer errors are absl::Status; FromStatus() is the one
-// conversion between the two worlds. A Diagnostics list is a plain value:
+// conversion between the two worlds, reached through
+// framework::Context::AddStatus. A Diagnostics list is a plain value:
 // not thread-safe, copy it or guard it to share.
 #ifndef POLYBACKUP_TFPLUGIN_DIAG_DIAGNOSTICS_H_
 #define POLYBACKUP_TFPLUGIN_DIAG_DIAGNOSTICS_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,9 +41,6 @@ class Diagnostics {
   void AddWarning(std::string summary, std::string detail = "");
   void AddAttributeError(cty::Path path, std::string summary, std::string detail = "");
   void AddAttributeWarning(cty::Path path, std::string summary, std::string detail = "");
-  // Adds FromStatus(status, summary) when `status` is not OK; returns
-  // status.ok() so callers can write `if (!diags.AddStatus(s, "...")) return;`.
-  bool AddStatus(const absl::Status& status, std::string summary);
   // Appends every diagnostic of `other`.
   void Append(const Diagnostics& other);
 
@@ -60,13 +59,20 @@ class Diagnostics {
   std::vector<Diagnostic> items_;
 };
 
+// The plain-language cause of a status ("not found: The specified instance
+// is not found (InvalidInstanceId.NotFound, HTTP 404, request id R)"); the
+// cloud clients provide one, the default is the status message.
+using StatusDescriber = std::function<std::string(const absl::Status&)>;
+
 // The one conversion from absl::Status: an error diagnostic whose summary is
-// `summary` (what was being done, e.g. "reading Backup Plan (p-1)") and
-// whose detail is the status message, prefixed by a hint for the codes a
-// user can act on (PermissionDenied, Unauthenticated, DeadlineExceeded,
-// Cancelled, ResourceExhausted). Precondition: !status.ok() (an OK status
-// yields an error diagnostic saying so, never a crash).
-Diagnostic FromStatus(const absl::Status& status, std::string summary,
+// `what` (what was being done, "reading Backup Plan (p-1)") + ": " + the
+// cause given by `describe` (or the status message), and whose detail is a
+// hint for the codes a user can act on (PermissionDenied, Unauthenticated,
+// DeadlineExceeded, Cancelled, ResourceExhausted), else empty. Every
+// registered secret is redacted (log::Redact) from both. An OK status yields
+// an error saying so (a provider bug), never a crash.
+Diagnostic FromStatus(const absl::Status& status, std::string what,
+                      const StatusDescriber& describe = nullptr,
                       std::optional<cty::Path> attribute = std::nullopt);
 
 }  // namespace polybackup::diag

@@ -1,6 +1,7 @@
 #include "tfplugin/diag/diagnostics.h"
 
 #include "absl/status/status.h"
+#include "base/logging.h"
 #include "doctest/doctest.h"
 
 namespace polybackup::diag {
@@ -30,27 +31,31 @@ TEST_CASE("Append keeps order and severities") {
   CHECK(a.items()[2].summary == "third");
 }
 
-TEST_CASE("FromStatus keeps the message and adds a hint for actionable codes") {
+TEST_CASE(
+    "FromStatus puts the cause in the summary, AWS-provider style, and a hint in the detail") {
   Diagnostic d = FromStatus(absl::NotFoundError("plan p-1 not found"), "reading Backup Plan (p-1)");
   CHECK(d.severity == Severity::kError);
-  CHECK(d.summary == "reading Backup Plan (p-1)");
-  CHECK(d.detail == "plan p-1 not found");
+  CHECK(d.summary == "reading Backup Plan (p-1): plan p-1 not found");
+  CHECK(d.detail.empty());
   CHECK_FALSE(d.attribute.has_value());
 
-  Diagnostic p = FromStatus(absl::PermissionDeniedError("AccessDenied: no"), "creating X",
+  Diagnostic p = FromStatus(absl::PermissionDeniedError("AccessDenied: no"), "creating X", nullptr,
                             cty::Path().Attribute("name"));
-  CHECK(p.detail.find("AccessDenied: no") != std::string::npos);
+  CHECK(p.summary == "creating X: AccessDenied: no");
   CHECK(p.detail.find("policy") != std::string::npos);
   CHECK(p.attribute.has_value());
 }
 
-TEST_CASE("AddStatus adds nothing for OK and reports whether it was OK") {
-  Diagnostics d;
-  CHECK(d.AddStatus(absl::OkStatus(), "x"));
-  CHECK(d.empty());
-  CHECK_FALSE(d.AddStatus(absl::UnavailableError("down"), "deleting Y"));
-  CHECK(d.HasError());
-  CHECK(d.ToString().find("deleting Y: down") != std::string::npos);
+TEST_CASE("FromStatus takes the cause from the describer, and redacts registered secrets") {
+  log::RegisterSecret("s3cr3t-value-for-diag-test");
+  StatusDescriber describe = [](const absl::Status& s) {
+    return "throttled after 5 attempts: " + std::string(s.message());
+  };
+  Diagnostic d = FromStatus(absl::ResourceExhaustedError("key s3cr3t-value-for-diag-test"),
+                            "updating Y (y-1)", describe);
+  CHECK(d.summary.rfind("updating Y (y-1): throttled after 5 attempts: key ", 0) == 0);
+  CHECK(d.summary.find("s3cr3t-value-for-diag-test") == std::string::npos);
+  CHECK(d.detail.find("throttling") != std::string::npos);
 }
 
 TEST_CASE("FromStatus on an OK status is still an error, not a crash") {

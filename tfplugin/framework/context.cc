@@ -5,13 +5,21 @@
 namespace polybackup::framework {
 
 Context::Context(std::string rpc, std::string type_name, std::any provider_data,
-                 diag::Diagnostics deferred, CancellationPtr cancellation, Clock* clock)
+                 diag::Diagnostics deferred, CancellationPtr cancellation, Clock* clock,
+                 diag::StatusDescriber describe_status)
     : rpc_(std::move(rpc)),
       type_name_(std::move(type_name)),
       provider_data_(std::move(provider_data)),
       deferred_(std::move(deferred)),
       cancellation_(cancellation ? std::move(cancellation) : std::make_shared<Cancellation>()),
-      clock_(clock != nullptr ? clock : &SystemClock()) {}
+      clock_(clock != nullptr ? clock : &SystemClock()),
+      describe_status_(std::move(describe_status)) {}
+
+bool Context::AddStatus(const absl::Status& status, std::string what) {
+  if (status.ok()) return true;
+  diags_.Add(diag::FromStatus(status, std::move(what), describe_status_));
+  return false;
+}
 
 void Context::ReportMissingProviderData() {
   if (deferred_.HasError()) {

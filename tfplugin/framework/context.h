@@ -22,6 +22,7 @@
 #include "base/clock.h"
 #include "base/logging.h"
 #include "nlohmann/json.hpp"
+#include "tfplugin/cty/value.h"
 #include "tfplugin/diag/diagnostics.h"
 
 namespace polybackup::framework {
@@ -32,8 +33,11 @@ class Context {
   // configure function, or is empty. `deferred` are the configure errors held
   // back because the provider configuration was not yet known (protocol doc
   // §4.2: plan may run with unknown provider config).
+  // `describe_status` turns a Status into the plain-language cause of
+  // AddStatus (empty = the status message).
   Context(std::string rpc, std::string type_name, std::any provider_data,
-          diag::Diagnostics deferred, CancellationPtr cancellation, Clock* clock);
+          diag::Diagnostics deferred, CancellationPtr cancellation, Clock* clock,
+          diag::StatusDescriber describe_status = nullptr);
 
   // The provider data as T, or nullptr after adding an error diagnostic
   // (the held-back configure errors, or "provider not configured").
@@ -59,10 +63,14 @@ class Context {
   void AddWarning(std::string summary, std::string detail = "") {
     diags_.AddWarning(std::move(summary), std::move(detail));
   }
-  // Adds FromStatus(status, summary) unless OK; returns status.ok().
-  bool AddStatus(const absl::Status& status, std::string summary) {
-    return diags_.AddStatus(status, std::move(summary));
-  }
+  // The one conversion from absl::Status to a diagnostic: unless `status` is
+  // OK, adds an error whose summary is `what` + ": " + the cause, in the AWS
+  // provider's shape ("creating R-kvstore Backup Policy (r-123): not found:
+  // ..."), the cause being the provider's plain-language text for the status
+  // (ProviderDefinition::describe_status) and the detail a hint for codes a
+  // user can act on, all redacted of registered secrets (diag::FromStatus).
+  // Returns status.ok(): `if (!ctx.AddStatus(s, "reading X (id)")) return Failed();`
+  bool AddStatus(const absl::Status& status, std::string what);
   bool HasError() const { return diags_.HasError(); }
 
   // Shared with StopProvider and the deadline; pass it to clients.
@@ -72,6 +80,15 @@ class Context {
   // Absent when the operation has no timeout (validate, plan, import).
   std::optional<std::chrono::steady_clock::time_point> deadline() const { return deadline_; }
   void set_deadline(std::chrono::steady_clock::time_point d) { deadline_ = d; }
+
+  // Framework use (Resource<M>::Checkpoint): the object's state so far,
+  // recorded when a create or update then fails.
+  void set_checkpoint(cty::Value state) { checkpoint_ = std::move(state); }
+  const std::optional<cty::Value>& checkpoint() const { return checkpoint_; }
+  // Framework use: the request value unbound attributes are carried from
+  // when a typed model is encoded (the plan during apply); may be null.
+  void set_encode_carry(const cty::Value* v) { encode_carry_ = v; }
+  const cty::Value* encode_carry() const { return encode_carry_; }
 
   // The private state: always a JSON object (empty when none). Writes in
   // plan, create, update and read are returned to Terraform.
@@ -92,7 +109,10 @@ class Context {
   diag::Diagnostics deferred_;
   CancellationPtr cancellation_;
   Clock* clock_;
+  diag::StatusDescriber describe_status_;
   std::optional<std::chrono::steady_clock::time_point> deadline_;
+  std::optional<cty::Value> checkpoint_;
+  const cty::Value* encode_carry_ = nullptr;
   nlohmann::json private_ = nlohmann::json::object();
   diag::Diagnostics diags_;
 };

@@ -54,9 +54,9 @@ class Versioned : public Resource<M> {
       change.planned.id = "planned-id";
     }
   }
-  std::optional<M> Create(Context&, const M& p) override { return p; }
-  std::optional<M> Read(Context&, const M& s) override { return s; }
-  std::optional<M> Update(Context&, const M&, const M& p) override { return p; }
+  ApplyResult<M> Create(Context&, const M& p) override { return p; }
+  ReadResult<M> Read(Context&, const M& s) override { return s; }
+  ApplyResult<M> Update(Context&, const M&, const M& p) override { return p; }
   void Delete(Context&, const M&) override {}
 };
 

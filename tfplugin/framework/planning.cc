@@ -282,6 +282,29 @@ cty::Value NormalizeState(const schema::Block& block, const cty::Value& value) {
       });
 }
 
+cty::Value WithWriteOnlyValues(const schema::Block& block, const cty::Value& planned,
+                               const cty::Value& config) {
+  return RebuildObject(
+      block, planned, config, Value(),
+      [](const schema::Attribute& a, const Value& val, const Value& cfg, const Value&) -> Value {
+        if (a.write_only) return cfg.type() == val.type() ? cfg : val;
+        if (a.nested && !val.is_null()) {
+          const Block nb = AsBlock(*a.nested);
+          return MapElements(a.nested->nesting, nb, val, cfg, Value(),
+                             [&](const Value& e, const Value& c, const Value&) {
+                               return WithWriteOnlyValues(nb, e, c);
+                             });
+        }
+        return val;
+      },
+      [](const schema::NestedBlock& nb, const Value& val, const Value& cfg, const Value&) {
+        return MapElements(nb.nesting, *nb.block, val, cfg, Value(),
+                           [&](const Value& e, const Value& c, const Value&) {
+                             return WithWriteOnlyValues(*nb.block, e, c);
+                           });
+      });
+}
+
 SchemaPlan PlanFromSchema(const schema::Block& block, const cty::Value& prior,
                           const cty::Value& proposed, const cty::Value& config) {
   SchemaPlan plan;

@@ -43,17 +43,31 @@ std::vector<cty::Path> FilterRequiresReplace(const std::vector<cty::Path>& paths
 // Create/Read/Update/Import/Upgrade result.
 cty::Value NormalizeState(const schema::Block& block, const cty::Value& value);
 
+// `planned` with every write-only attribute's value taken from `config`
+// (planned holds null there): what Create and Update see, since the value
+// reaches the provider only in ApplyResourceChange's config. The result
+// passes through NormalizeState, which nulls them again.
+cty::Value WithWriteOnlyValues(const schema::Block& block, const cty::Value& planned,
+                               const cty::Value& config);
+
 // Adds an error for every unknown inside `value` ("Provider returned an
 // unknown value for .id after create: this is a bug in the provider") and
 // returns the value with those unknowns replaced by null.
 cty::Value CheckWhollyKnown(const cty::Value& value, const std::string& what,
                             diag::Diagnostics& diags);
 
+struct ValidateOptions {
+  // ClientCapabilities.write_only_attributes_allowed of the request (only
+  // ValidateResourceConfig carries it; Terraform >= 1.11 sets it).
+  bool write_only_allowed = true;
+};
+
 // Runs every attribute validator of `block` on `config` (known, non-null
-// values only, recursing into nested blocks and attributes) and warns about
-// deprecated attributes that are set.
+// values only, recursing into nested blocks and attributes), warns about
+// deprecated attributes that are set, and refuses a write-only attribute
+// that is set (even to an unknown) when the core does not allow them.
 void ValidateValue(const schema::Block& block, const cty::Value& config, const cty::Path& path,
-                   diag::Diagnostics& diags);
+                   diag::Diagnostics& diags, const ValidateOptions& options = {});
 
 }  // namespace polybackup::framework
 

@@ -40,6 +40,9 @@ struct ProviderDefinition {
   // Returns the provider data (a std::shared_ptr<T> in a std::any, or an
   // empty std::any); reports problems on the context. May be empty.
   std::function<std::any(Context&, const cty::Value&)> configure;
+  // The plain-language cause Context::AddStatus puts in a diagnostic (the
+  // cloud clients' text); empty = the status message.
+  diag::StatusDescriber describe_status;
   std::vector<std::shared_ptr<ResourceBase>> resources;
   std::vector<std::shared_ptr<DataSourceBase>> data_sources;
 
@@ -89,6 +92,10 @@ class ProviderBuilder {
         if (s.Decode(v, {}, ctx.diagnostics(), &c)) validate(ctx, c);
       };
     }
+    return *this;
+  }
+  ProviderBuilder& DescribeStatusWith(diag::StatusDescriber describe) {
+    def_.describe_status = std::move(describe);
     return *this;
   }
   ProviderBuilder& AddResource(std::shared_ptr<ResourceBase> r) {

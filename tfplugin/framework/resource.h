@@ -5,21 +5,21 @@
 //    public:
 //     std::string TypeSuffix() const override { return "thing"; }
 //     schema::ModelSchema<ThingModel> DefineSchema() const override { return ThingSchema(); }
-//     std::optional<ThingModel> Create(Context& ctx, const ThingModel& plan) override;
-//     std::optional<ThingModel> Read(Context& ctx, const ThingModel& state) override;
-//     std::optional<ThingModel> Update(Context& ctx, const ThingModel& prior,
-//                                      const ThingModel& plan) override;
+//     ApplyResult<ThingModel> Create(Context& ctx, const ThingModel& plan) override;
+//     ReadResult<ThingModel> Read(Context& ctx, const ThingModel& state) override;
+//     ApplyResult<ThingModel> Update(Context& ctx, const ThingModel& prior,
+//                                    const ThingModel& plan) override;
 //     void Delete(Context& ctx, const ThingModel& state) override;
-//     std::optional<ThingModel> Import(Context& ctx, const std::string& id) override;
+//     ReadResult<ThingModel> Import(Context& ctx, const std::string& id) override;
 //   };
 //
-// Planning (unknown computed values, defaults, RequiresReplace,
-// UseStateForUnknown, write-only, destroy) is done by the framework from the
-// schema; ModifyPlan is only for what the schema cannot say. Results are
-// encoded with the request's unbound values (the timeouts block) carried
-// over. Contracts of each method: resource_base.h (same meaning, typed).
-// Thread-safety: one instance serves concurrent RPCs; keep no per-call
-// state in members.
+// Outcomes (result.h): an M, Gone(reason), Partial(m) or Failed(); errors go
+// on the context, a Status through ctx.AddStatus. Planning (unknown computed
+// values, defaults, RequiresReplace, UseStateForUnknown, write-only, destroy)
+// is done by the framework from the schema; ModifyPlan is only for what the
+// schema cannot say. Results are encoded with the request's unbound values
+// (the timeouts block) carried over. Thread-safety: one instance serves
+// concurrent RPCs; keep no per-call state in members.
 #ifndef POLYBACKUP_TFPLUGIN_FRAMEWORK_RESOURCE_H_
 #define POLYBACKUP_TFPLUGIN_FRAMEWORK_RESOURCE_H_
 
@@ -51,23 +51,32 @@ cty::Value MergeChanged(const cty::Value& raw, const cty::Value& before, const c
 template <class M>
 class Resource : public ResourceBase {
  public:
+  using Model = M;
+
   // --- What the author writes. ---
   virtual schema::ModelSchema<M> DefineSchema() const = 0;
-  virtual std::optional<M> Create(Context& ctx, const M& planned) = 0;
-  virtual std::optional<M> Read(Context& ctx, const M& state) = 0;
-  virtual std::optional<M> Update(Context& ctx, const M& prior, const M& planned) = 0;
+  virtual ApplyResult<M> Create(Context& ctx, const M& planned) = 0;
+  virtual ReadResult<M> Read(Context& ctx, const M& state) = 0;
+  virtual ApplyResult<M> Update(Context& ctx, const M& prior, const M& planned) = 0;
   virtual void Delete(Context& ctx, const M& state) = 0;
   // Optional hooks.
-  virtual std::optional<M> Import(Context& ctx, const std::string& id) {
-    ctx.AddError("Import not supported",
-                 "The resource type " + ctx.type_name() + " does not support import.");
-    return std::nullopt;
+  virtual ReadResult<M> Import(Context& ctx, const std::string& id) {
+    ResourceBase::ImportRaw(ctx, id);  // adds the "not supported" error
+    return Failed();
   }
   virtual void Validate(Context& ctx, const M& config) {}
   virtual void ModifyPlan(Context& ctx, PlanChange<M>& change) {}
   virtual std::optional<M> Move(Context& ctx, const MoveSource& source) {
     ResourceBase::MoveRaw(ctx, source);  // adds the "not supported" error
     return std::nullopt;
+  }
+
+  // In Create or Update, once the cloud object exists: records `state` so
+  // that whatever happens next (an error, Failed(), even an exception) the
+  // object stays in Terraform's state, tainted after a failed create. Call
+  // it as soon as the cloud answers with the new object's id.
+  void Checkpoint(Context& ctx, const M& state) const {
+    ctx.set_checkpoint(model_schema().Encode(state, ctx.encode_carry()));
   }
 
   // --- The bridge to ResourceBase (not for authors). ---
@@ -107,40 +116,60 @@ class Resource : public ResourceBase {
     planned = internal::MergeChanged(planned, before, s.Encode(change.planned, &planned));
     for (auto& p : change.requires_replace) requires_replace.push_back(std::move(p));
   }
-  std::optional<cty::Value> CreateRaw(Context& ctx, const cty::Value& planned) final {
+  ApplyResult<cty::Value> CreateRaw(Context& ctx, const cty::Value& planned) final {
     M m{};
-    if (!model_schema().Decode(planned, {}, ctx.diagnostics(), &m)) return std::nullopt;
-    return EncodeResult(Create(ctx, m), &planned);
+    if (!model_schema().Decode(planned, {}, ctx.diagnostics(), &m)) return Failed();
+    ctx.set_encode_carry(&planned);
+    return Raw(Create(ctx, m), &planned);
   }
-  std::optional<cty::Value> ReadRaw(Context& ctx, const cty::Value& state) final {
+  ReadResult<cty::Value> ReadRaw(Context& ctx, const cty::Value& state) final {
     M m{};
-    if (!model_schema().Decode(state, {}, ctx.diagnostics(), &m)) return std::nullopt;
-    return EncodeResult(Read(ctx, m), &state);
+    if (!model_schema().Decode(state, {}, ctx.diagnostics(), &m)) return Failed();
+    return Raw(Read(ctx, m), &state);
   }
-  std::optional<cty::Value> UpdateRaw(Context& ctx, const cty::Value& prior,
-                                      const cty::Value& planned) final {
+  ApplyResult<cty::Value> UpdateRaw(Context& ctx, const cty::Value& prior,
+                                    const cty::Value& planned) final {
     M p{}, n{};
     if (!model_schema().Decode(prior, {}, ctx.diagnostics(), &p) ||
         !model_schema().Decode(planned, {}, ctx.diagnostics(), &n)) {
-      return std::nullopt;
+      return Failed();
     }
-    return EncodeResult(Update(ctx, p, n), &planned);
+    ctx.set_encode_carry(&planned);
+    return Raw(Update(ctx, p, n), &planned);
   }
   void DeleteRaw(Context& ctx, const cty::Value& state) final {
     M m{};
     if (model_schema().Decode(state, {}, ctx.diagnostics(), &m)) Delete(ctx, m);
   }
-  std::optional<cty::Value> ImportRaw(Context& ctx, const std::string& id) final {
-    return EncodeResult(Import(ctx, id), nullptr);
+  ReadResult<cty::Value> ImportRaw(Context& ctx, const std::string& id) final {
+    return Raw(Import(ctx, id), nullptr);
   }
   std::optional<cty::Value> MoveRaw(Context& ctx, const MoveSource& source) final {
-    return EncodeResult(Move(ctx, source), nullptr);
+    std::optional<M> m = Move(ctx, source);
+    if (!m) return std::nullopt;
+    return model_schema().Encode(*m, nullptr);
   }
 
  private:
-  std::optional<cty::Value> EncodeResult(const std::optional<M>& m, const cty::Value* carry) {
-    if (!m) return std::nullopt;
-    return model_schema().Encode(*m, carry);
+  ReadResult<cty::Value> Raw(const ReadResult<M>& r, const cty::Value* carry) const {
+    switch (r.outcome()) {
+      case Outcome::kGone:
+        return Gone(r.gone_reason());
+      case Outcome::kDone:
+        return model_schema().Encode(*r.state(), carry);
+      default:
+        return Failed();
+    }
+  }
+  ApplyResult<cty::Value> Raw(const ApplyResult<M>& r, const cty::Value* carry) const {
+    switch (r.outcome()) {
+      case Outcome::kDone:
+        return model_schema().Encode(*r.state(), carry);
+      case Outcome::kPartial:
+        return Partial(model_schema().Encode(*r.state(), carry));
+      default:
+        return Failed();
+    }
   }
 
   mutable std::once_flag once_;

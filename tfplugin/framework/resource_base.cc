@@ -6,10 +6,10 @@
 
 namespace polybackup::framework {
 
-std::optional<cty::Value> ResourceBase::ImportRaw(Context& ctx, const std::string& id) {
+ReadResult<cty::Value> ResourceBase::ImportRaw(Context& ctx, const std::string& id) {
   ctx.AddError("Import not supported",
                "The resource type " + ctx.type_name() + " does not support import.");
-  return std::nullopt;
+  return Failed();
 }
 
 std::optional<nlohmann::json> ResourceBase::UpgradeState(Context& ctx, int64_t from_version,

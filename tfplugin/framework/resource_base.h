@@ -21,6 +21,7 @@
 #include "tfplugin/cty/path.h"
 #include "tfplugin/cty/value.h"
 #include "tfplugin/framework/context.h"
+#include "tfplugin/framework/result.h"
 #include "tfplugin/schema/schema.h"
 #include "tfplugin/schema/timeouts.h"
 
@@ -53,21 +54,19 @@ class ResourceBase {
   virtual void ModifyPlanRaw(Context& ctx, const cty::Value& prior, const cty::Value& config,
                              cty::Value& planned, std::vector<cty::Path>& requires_replace) {}
 
-  // Return the new state (wholly known, non-null). On failure add an error
-  // and return nullopt; when the object exists but a later step failed, add
-  // the error AND return the state so Terraform records it (tainted).
-  virtual std::optional<cty::Value> CreateRaw(Context& ctx, const cty::Value& planned) = 0;
-  // Return the current state, or nullopt with no error when the object is
-  // gone. On error the prior state is kept.
-  virtual std::optional<cty::Value> ReadRaw(Context& ctx, const cty::Value& state) = 0;
-  // As Create; on error with nullopt the prior state is kept.
-  virtual std::optional<cty::Value> UpdateRaw(Context& ctx, const cty::Value& prior,
-                                              const cty::Value& planned) = 0;
+  // The lifecycle on raw values: the outcomes and what the framework records
+  // for each are those of result.h. Results must be wholly known objects of
+  // the schema's type. A Checkpoint the method stored on the context
+  // (ctx.set_checkpoint) is recorded when Create/Update fail.
+  virtual ApplyResult<cty::Value> CreateRaw(Context& ctx, const cty::Value& planned) = 0;
+  virtual ReadResult<cty::Value> ReadRaw(Context& ctx, const cty::Value& state) = 0;
+  virtual ApplyResult<cty::Value> UpdateRaw(Context& ctx, const cty::Value& prior,
+                                            const cty::Value& planned) = 0;
   // Deletes; "already gone" is success. On error the state is kept.
   virtual void DeleteRaw(Context& ctx, const cty::Value& state) = 0;
-  // A state holding at least what Read needs (other attributes may be null).
-  // Default: error "import not supported".
-  virtual std::optional<cty::Value> ImportRaw(Context& ctx, const std::string& id);
+  // A state holding at least what Read needs (other attributes may be null),
+  // Gone when there is no such object. Default: error "import not supported".
+  virtual ReadResult<cty::Value> ImportRaw(Context& ctx, const std::string& id);
 
   // Upgrades state JSON written at `from_version` (< current) to JSON of the
   // current schema (missing attributes are then read as null, extra ones

@@ -66,7 +66,7 @@ std::unique_ptr<Context> ProviderService::NewContext(const std::string& rpc,
     deferred = deferred_configure_errors_;
   }
   return std::make_unique<Context>(rpc, type_name, std::move(data), std::move(deferred), cancel,
-                                   clock_);
+                                   clock_, def_.describe_status);
 }
 
 void ProviderService::Release(const Context& ctx) {

@@ -30,6 +30,29 @@ void ArmDeadline(Context& ctx, DeadlineWatcher& watcher, const ResourceBase& r,
                 "the operation exceeded its timeout (see the resource's `timeouts` block)");
 }
 
+// Runs one lifecycle call of a resource. An exception escaping it (a bug)
+// becomes an internal error and Failed(), so the state rules of result.h
+// still hold: a checkpointed object is never dropped.
+template <class R, class Fn>
+R RunLifecycle(const char* rpc, Context& ctx, Fn&& fn) {
+  try {
+    return fn();
+  } catch (const std::exception& e) {
+    internal::AddInternalError(rpc, e.what(), ctx.diagnostics());
+  } catch (...) {
+    internal::AddInternalError(rpc, "unknown exception", ctx.diagnostics());
+  }
+  return Failed();
+}
+
+// A failure must say why; a resource that forgot is reported, not trusted.
+void RequireError(Context& ctx, const std::string& what) {
+  if (ctx.HasError()) return;
+  ctx.AddError("Provider reported no cause",
+               what + " for " + ctx.type_name() +
+                   " but reported no error. This is a bug in the provider; please report it.");
+}
+
 }  // namespace
 
 grpc::Status ProviderService::ValidateResourceConfig(
@@ -41,7 +64,9 @@ grpc::Status ProviderService::ValidateResourceConfig(
     const schema::Schema& s = r->GetSchema();
     cty::Value config;
     if (!DecodeDynamic(request->config(), s.ImpliedType(), "config", diags, &config)) return;
-    ValidateValue(s.block, config, {}, diags);
+    ValidateValue(
+        s.block, config, {}, diags,
+        {.write_only_allowed = request->client_capabilities().write_only_attributes_allowed()});
     Call call(this, "ValidateResourceConfig", request->type_name());
     r->ValidateRaw(call.ctx(), config);
     diags.Append(call.ctx().diagnostics());
@@ -137,16 +162,20 @@ grpc::Status ProviderService::ReadResource(grpc::ServerContext*,
     const nlohmann::json priv_in = PrivateFromBytes(request->private_(), diags);
     ctx.private_state() = priv_in;
     ArmDeadline(ctx, watcher_, *r, current, schema::Operation::kRead);
-    std::optional<cty::Value> result = r->ReadRaw(ctx, current);
-    diags.Append(ctx.diagnostics());
-    cty::Value out;
-    if (result) {
-      out = CheckWhollyKnown(NormalizeState(s.block, *result), "during refresh", diags);
-    } else if (ctx.HasError()) {
-      out = current;  // keep the prior state; the error explains
+    ReadResult<cty::Value> result = RunLifecycle<ReadResult<cty::Value>>(
+        "ReadResource", ctx, [&] { return r->ReadRaw(ctx, current); });
+    cty::Value out = current;  // the default on every path but found and gone
+    if (result.outcome() == Outcome::kDone) {
+      out = CheckWhollyKnown(NormalizeState(s.block, *result.state()), "during refresh",
+                             ctx.diagnostics());
+    } else if (result.outcome() == Outcome::kGone) {
+      ctx.Log(log::Level::kInfo, "object no longer exists; removing it from state",
+              {{"reason", result.gone_reason()}});
+      out = cty::Value::Null(type);  // Terraform plans to create it again
     } else {
-      out = cty::Value::Null(type);  // gone: Terraform plans to create it again
+      RequireError(ctx, "Read failed");
     }
+    diags.Append(ctx.diagnostics());
     EncodeDynamic(out, type, response->mutable_new_state(), diags);
     response->set_private_(PrivateOut(request->private_(), priv_in, ctx.private_state()));
   });
@@ -213,29 +242,39 @@ grpc::Status ProviderService::ApplyResourceChange(
     cty::Value out;
     if (planned.is_null()) {
       ArmDeadline(ctx, watcher_, *r, prior, schema::Operation::kDelete);
-      r->DeleteRaw(ctx, prior);
+      RunLifecycle<Failed>("ApplyResourceChange", ctx, [&] {
+        r->DeleteRaw(ctx, prior);
+        return Failed();
+      });
       out = ctx.HasError() ? prior : cty::Value::Null(type);
       if (!ctx.HasError()) ctx.private_state() = nlohmann::json::object();
     } else {
       const bool create = prior.is_null();
       ArmDeadline(ctx, watcher_, *r, planned,
                   create ? schema::Operation::kCreate : schema::Operation::kUpdate);
-      std::optional<cty::Value> result =
-          create ? r->CreateRaw(ctx, planned) : r->UpdateRaw(ctx, prior, planned);
-      if (result) {
-        // Partial state (an error with a state) is kept: Terraform records
-        // a failed create as tainted (protocol doc §4.4).
-        out = CheckWhollyKnown(NormalizeState(s.block, *result),
-                               create ? "after create" : "after update", ctx.diagnostics());
+      // Write-only values reach the provider only in the config.
+      const cty::Value with_secrets = WithWriteOnlyValues(s.block, planned, config);
+      ApplyResult<cty::Value> result =
+          RunLifecycle<ApplyResult<cty::Value>>("ApplyResourceChange", ctx, [&] {
+            return create ? r->CreateRaw(ctx, with_secrets)
+                          : r->UpdateRaw(ctx, prior, with_secrets);
+          });
+      // A state returned with an error is kept: Terraform records a failed
+      // create as tainted (protocol doc §4.4). Without one, the checkpoint,
+      // else the prior state (null for a create).
+      std::optional<cty::Value> state = ctx.checkpoint();
+      if (result.outcome() == Outcome::kFailed) {
+        RequireError(ctx, create ? "Create failed" : "Update failed");
       } else {
-        if (!ctx.HasError()) {
-          ctx.AddError("Provider returned no state",
-                       std::string(create ? "Create" : "Update") +
-                           " returned neither a state nor an error. This is a bug in the "
-                           "provider.");
+        if (result.outcome() == Outcome::kPartial) {
+          RequireError(
+              ctx, create ? "Create returned a partial state" : "Update returned a partial state");
         }
-        out = prior;  // null for a failed create
+        state = *result.state();
       }
+      out = state ? CheckWhollyKnown(NormalizeState(s.block, *state),
+                                     create ? "after create" : "after update", ctx.diagnostics())
+                  : prior;
     }
     diags.Append(ctx.diagnostics());
     EncodeDynamic(out, type, response->mutable_new_state(), diags);
@@ -253,15 +292,19 @@ grpc::Status ProviderService::ImportResourceState(
     const cty::Type type = s.ImpliedType();
     Call call(this, "ImportResourceState", request->type_name());
     Context& ctx = call.ctx();
-    std::optional<cty::Value> state = r->ImportRaw(ctx, request->id());
-    diags.Append(ctx.diagnostics());
-    if (!state || diags.HasError()) return;
-    if (state->is_null()) {
-      diags.AddError("Cannot import non-existent remote object",
-                     "No " + request->type_name() + " with id \"" + request->id() + "\" exists.");
-      return;
+    ReadResult<cty::Value> result = RunLifecycle<ReadResult<cty::Value>>(
+        "ImportResourceState", ctx, [&] { return r->ImportRaw(ctx, request->id()); });
+    if (result.outcome() == Outcome::kGone) {
+      ctx.AddError("Cannot import non-existent remote object",
+                   "No " + request->type_name() + " with id \"" + request->id() +
+                       "\" exists: " + result.gone_reason() + ".");
+    } else if (result.outcome() != Outcome::kDone) {
+      RequireError(ctx, "Import failed");
     }
-    cty::Value out = CheckWhollyKnown(NormalizeState(s.block, *state), "after import", diags);
+    diags.Append(ctx.diagnostics());
+    if (result.outcome() != Outcome::kDone || diags.HasError()) return;
+    cty::Value out =
+        CheckWhollyKnown(NormalizeState(s.block, *result.state()), "after import", diags);
     auto* imported = response->add_imported_resources();
     imported->set_type_name(request->type_name());
     EncodeDynamic(out, type, imported->mutable_state(), diags);

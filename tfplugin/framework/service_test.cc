@@ -79,22 +79,39 @@ class Special : public Resource<M> {
   std::promise<void> started;
   std::string TypeSuffix() const override { return "special"; }
   schema::ModelSchema<M> DefineSchema() const override { return MSchema(); }
-  std::optional<M> Create(Context& ctx, const M& plan) override {
+  ApplyResult<M> Create(Context& ctx, const M& plan) override {
     const std::string v = plan.value.value_or("");
     M out = plan;
     out.id = "s-1";
     if (v == "throw") throw std::runtime_error("boom");
+    if (v == "checkpoint-then-throw") {
+      Checkpoint(ctx, out);
+      throw std::runtime_error("boom after the object exists");
+    }
+    if (v == "checkpoint-then-fail") {
+      Checkpoint(ctx, out);
+      ctx.AddError("creating special (s-1): the second step failed");
+      return Failed();
+    }
+    if (v == "fail-silently") return Failed();
+    if (v == "partial-silently") return Partial(out);
+    if (v == "null-field") out.id = plan.id.value();  // id is null in a plan
+    if (v == "cty-misuse") out.id = cty::Value::String("x").AsBool() ? "t" : "f";
+    if (v == "status") {
+      ctx.AddStatus(absl::NotFoundError("no such thing"), "creating special (s-1)");
+      return Failed();
+    }
     if (v == "unknown") out.id = schema::String::Unknown();
     if (v == "needs-provider") {
       Clients* c = ctx.ProviderData<Clients>();
-      if (c == nullptr) return std::nullopt;
+      if (c == nullptr) return Failed();
       out.id = c->endpoint;
     }
     if (v == "wait-for-stop") {
       started.set_value();
       if (ctx.cancellation()->WaitFor(std::chrono::minutes(5))) {
         ctx.AddError("creating special: " + ctx.cancellation()->reason());
-        return std::nullopt;
+        return Failed();
       }
     }
     if (v == "deadline") {
@@ -105,8 +122,13 @@ class Special : public Resource<M> {
     }
     return out;
   }
-  std::optional<M> Read(Context&, const M& s) override { return s; }
-  std::optional<M> Update(Context&, const M&, const M& p) override { return p; }
+  // Read behaviour chosen by `value`: "gone", "fail-silently"; else found.
+  ReadResult<M> Read(Context&, const M& s) override {
+    if (s.value.value_or("") == "gone") return Gone("deleted in the test");
+    if (s.value.value_or("") == "fail-silently") return Failed();
+    return s;
+  }
+  ApplyResult<M> Update(Context&, const M&, const M& p) override { return p; }
   void Delete(Context&, const M&) override {}
 };
 
@@ -132,6 +154,8 @@ struct Fixture {
       }
       return std::make_shared<Clients>(Clients{*c.endpoint});
     });
+    b.DescribeStatusWith(
+        [](const absl::Status& st) { return "described: " + std::string(st.message()); });
     testing::RegisterTestResources(b);
     b.AddResource(special);
     service = std::make_unique<ProviderService>(std::move(b).Build(), &clock);
@@ -442,6 +466,95 @@ TEST_CASE("an exception becomes an internal provider error, never a gRPC error")
   auto applied = f.Apply("polybackup_special", Value::Null(t), config, config);
   CHECK(Errors(applied).find("Internal provider error") != std::string::npos);
   CHECK(Errors(applied).find("boom") != std::string::npos);
+}
+
+TEST_CASE("a checkpoint keeps the created object in state whatever happens next") {
+  Fixture f;
+  const Type t = f.SchemaOf("polybackup_special").ImpliedType();
+  for (const char* how : {"checkpoint-then-throw", "checkpoint-then-fail"}) {
+    CAPTURE(how);
+    Value config = Obj(t, {{"value", S(how)}});
+    auto applied = f.Apply("polybackup_special", Value::Null(t), config, config);
+    CHECK_FALSE(Errors(applied).empty());
+    Value state = FromDV(applied.new_state(), t);
+    REQUIRE_FALSE(state.is_null());
+    CHECK(state.GetAttr("id") == S("s-1"));
+  }
+}
+
+TEST_CASE("a failure without an error is reported as a provider bug, never silently") {
+  Fixture f;
+  const Type t = f.SchemaOf("polybackup_special").ImpliedType();
+  Value config = Obj(t, {{"value", S("fail-silently")}});
+  auto applied = f.Apply("polybackup_special", Value::Null(t), config, config);
+  CHECK(Errors(applied).find("Provider reported no cause") != std::string::npos);
+  CHECK(FromDV(applied.new_state(), t).is_null());
+  Value partial = Obj(t, {{"value", S("partial-silently")}});
+  auto kept = f.Apply("polybackup_special", Value::Null(t), partial, partial);
+  CHECK(Errors(kept).find("Provider reported no cause") != std::string::npos);
+  CHECK(FromDV(kept.new_state(), t).GetAttr("id") == S("s-1"));
+  // Read: the prior state is kept, with the bug reported.
+  Value state = Obj(t, {{"id", S("s-1")}, {"value", S("fail-silently")}});
+  auto read = f.Read("polybackup_special", state);
+  CHECK(Errors(read).find("Provider reported no cause") != std::string::npos);
+  CHECK(FromDV(read.new_state(), t) == state);
+  // Gone is explicit: null state, no error.
+  Value gone_state = Obj(t, {{"id", S("s-1")}, {"value", S("gone")}});
+  auto gone = f.Read("polybackup_special", gone_state);
+  CHECK(Errors(gone) == "");
+  CHECK(FromDV(gone.new_state(), t).is_null());
+}
+
+TEST_CASE("misusing a null Field or a cty accessor is an internal error, not a crash") {
+  Fixture f;
+  const Type t = f.SchemaOf("polybackup_special").ImpliedType();
+  for (const char* how : {"null-field", "cty-misuse"}) {
+    CAPTURE(how);
+    Value config = Obj(t, {{"value", S(how)}});
+    auto applied = f.Apply("polybackup_special", Value::Null(t), config, config);
+    CHECK(Errors(applied).find("Internal provider error") != std::string::npos);
+  }
+}
+
+TEST_CASE("ctx.AddStatus: summary 'what: cause' with the provider's describer") {
+  Fixture f;
+  const Type t = f.SchemaOf("polybackup_special").ImpliedType();
+  Value config = Obj(t, {{"value", S("status")}});
+  auto applied = f.Apply("polybackup_special", Value::Null(t), config, config);
+  REQUIRE(applied.diagnostics_size() == 1);
+  CHECK(applied.diagnostics(0).summary() == "creating special (s-1): described: no such thing");
+}
+
+TEST_CASE("write-only attributes are refused, naming the attribute, on a core without them") {
+  Fixture f;
+  const Type t = f.SchemaOf(kThing).ImpliedType();
+  tfplugin6::ValidateResourceConfig::Request req;
+  req.set_type_name(kThing);
+  *req.mutable_config() = DV(Obj(t, {{"name", S("n")}, {"secret", S("pw")}}), t);
+  tfplugin6::ValidateResourceConfig::Response old_core;
+  CHECK(f.service->ValidateResourceConfig(nullptr, &req, &old_core).ok());
+  REQUIRE(old_core.diagnostics_size() == 1);
+  CHECK(old_core.diagnostics(0).attribute().steps(0).attribute_name() == "secret");
+  CHECK(old_core.diagnostics(0).detail().find("Terraform 1.11") != std::string::npos);
+  req.mutable_client_capabilities()->set_write_only_attributes_allowed(true);
+  tfplugin6::ValidateResourceConfig::Response new_core;
+  CHECK(f.service->ValidateResourceConfig(nullptr, &req, &new_core).ok());
+  CHECK(new_core.diagnostics_size() == 0);
+  // Unset, it is fine on any core.
+  *req.mutable_config() = DV(Obj(t, {{"name", S("n")}}), t);
+  req.clear_client_capabilities();
+  tfplugin6::ValidateResourceConfig::Response unset;
+  CHECK(f.service->ValidateResourceConfig(nullptr, &req, &unset).ok());
+  CHECK(unset.diagnostics_size() == 0);
+  // Planned and stored null, while the value reached apply.
+  Value config = Obj(t, {{"name", S("n")}, {"secret", S("pw")}});
+  Value planned = FromDV(f.Plan(kThing, Value::Null(t), config, config).planned_state(), t);
+  CHECK(planned.GetAttr("secret").is_null());
+  auto applied = f.Apply(kThing, Value::Null(t), planned, config);
+  CHECK(Errors(applied) == "");
+  CHECK(FromDV(applied.new_state(), t).GetAttr("secret").is_null());
+  // The stored length proves Create saw "pw".
+  CHECK(testing::TestStoreObject("thing-1").value("secret_length", 0) == 2);
 }
 
 TEST_CASE("unknowns in an apply result are a clear provider bug, replaced by null") {

@@ -60,6 +60,7 @@ struct ThingModel {
   schema::Decimal size;
   schema::String tier;
   schema::Map<std::string> tags;
+  schema::String secret;  // write-only: planned and stored null
   std::vector<RuleModel> rule;
 };
 
@@ -75,6 +76,8 @@ nlohmann::json ToJson(const ThingModel& m) {
   j["size"] = m.size.is_known() ? nlohmann::json(m.size->text()) : nlohmann::json();
   j["tier"] = m.tier.value_or("standard");
   j["tags"] = m.tags.is_known() ? nlohmann::json(m.tags.value()) : nlohmann::json();
+  // Only the length: enough for tests to see the value reached apply.
+  if (m.secret.is_known()) j["secret_length"] = m.secret->size();
   j["rule"] = nlohmann::json::array();
   for (const auto& r : m.rule) {
     j["rule"].push_back({{"name", r.name.value_or("")},
@@ -128,11 +131,15 @@ class ThingResource : public Resource<ThingModel> {
         .Validate(schema::StringOneOf({"standard", "premium"}))
         .Description("Chosen by the server (\"standard\") when not set.");
     s.Attribute("tags", &ThingModel::tags).Optional();
+    s.Attribute("secret", &ThingModel::secret)
+        .Optional()
+        .WriteOnly()
+        .Description("Write-only (Terraform 1.11+): reaches apply, never stored in state.");
     s.Block("rule", &ThingModel::rule, RuleSchema()).MaxItems(5);
     return s;
   }
 
-  std::optional<ThingModel> Create(Context& ctx, const ThingModel& plan) override {
+  ApplyResult<ThingModel> Create(Context& ctx, const ThingModel& plan) override {
     std::lock_guard<std::mutex> lock(store_mu);
     nlohmann::json store = LoadLocked();
     const int64_t n = store.value("next_id", 1);
@@ -141,31 +148,33 @@ class ThingResource : public Resource<ThingModel> {
     store["objects"][id] = ToJson(plan);
     SaveLocked(store);
     ctx.private_state()["created_by"] = "test_thing";
-    ThingModel state = FromJson(id, store["objects"][id]);
+    ThingModel state = KeepExactSize(plan, FromJson(id, store["objects"][id]));
+    Checkpoint(ctx, state);
     if (plan.name.value_or("").rfind("partial-", 0) == 0) {
-      // The object exists but a later step failed: Terraform must record it
-      // (tainted) so the next apply replaces it.
+      // The object exists but a later step failed: the checkpoint makes
+      // Terraform record it (tainted) so the next apply replaces it.
       ctx.AddError("creating test thing (" + id + "): simulated failure after create");
+      return Failed();
     }
-    return KeepExactSize(plan, state);
+    return state;
   }
 
-  std::optional<ThingModel> Read(Context& ctx, const ThingModel& state) override {
+  ReadResult<ThingModel> Read(Context& ctx, const ThingModel& state) override {
     std::lock_guard<std::mutex> lock(store_mu);
     nlohmann::json store = LoadLocked();
     const std::string id = state.id.value_or("");
-    if (!store["objects"].contains(id)) return std::nullopt;  // gone
+    if (!store["objects"].contains(id)) return Gone("deleted from the test store");
     return KeepExactSize(state, FromJson(id, store["objects"][id]));
   }
 
-  std::optional<ThingModel> Update(Context& ctx, const ThingModel& prior,
-                                   const ThingModel& plan) override {
+  ApplyResult<ThingModel> Update(Context& ctx, const ThingModel& prior,
+                                 const ThingModel& plan) override {
     std::lock_guard<std::mutex> lock(store_mu);
     nlohmann::json store = LoadLocked();
     const std::string id = prior.id.value_or("");
     if (!store["objects"].contains(id)) {
       ctx.AddError("updating test thing (" + id + "): not found");
-      return std::nullopt;
+      return Failed();
     }
     store["objects"][id] = ToJson(plan);
     SaveLocked(store);
@@ -179,7 +188,7 @@ class ThingResource : public Resource<ThingModel> {
     SaveLocked(store);
   }
 
-  std::optional<ThingModel> Import(Context& ctx, const std::string& id) override {
+  ReadResult<ThingModel> Import(Context& ctx, const std::string& id) override {
     ThingModel m;
     m.id = id;  // Read fills the rest (protocol doc §4.7)
     return m;
@@ -264,13 +273,13 @@ class BrokenPlanResource : public Resource<BrokenModel> {
   void ModifyPlan(Context&, PlanChange<BrokenModel>& change) override {
     if (change.planned.value.is_known()) change.planned.value = *change.planned.value + "-planned";
   }
-  std::optional<BrokenModel> Create(Context&, const BrokenModel& plan) override {
+  ApplyResult<BrokenModel> Create(Context&, const BrokenModel& plan) override {
     BrokenModel m = plan;
     m.id = "broken-plan";
     return m;
   }
-  std::optional<BrokenModel> Read(Context&, const BrokenModel& s) override { return s; }
-  std::optional<BrokenModel> Update(Context&, const BrokenModel&, const BrokenModel& p) override {
+  ReadResult<BrokenModel> Read(Context&, const BrokenModel& s) override { return s; }
+  ApplyResult<BrokenModel> Update(Context&, const BrokenModel&, const BrokenModel& p) override {
     return p;
   }
   void Delete(Context&, const BrokenModel&) override {}
@@ -282,14 +291,14 @@ class BrokenApplyResource : public Resource<BrokenModel> {
   ModelSchema<BrokenModel> DefineSchema() const override { return BrokenSchema(); }
   // Returns something other than planned: core must answer "Provider
   // produced inconsistent result after apply".
-  std::optional<BrokenModel> Create(Context&, const BrokenModel& plan) override {
+  ApplyResult<BrokenModel> Create(Context&, const BrokenModel& plan) override {
     BrokenModel m = plan;
     m.id = "broken-apply";
     m.value = plan.value.value_or("") + "-applied";
     return m;
   }
-  std::optional<BrokenModel> Read(Context&, const BrokenModel& s) override { return s; }
-  std::optional<BrokenModel> Update(Context&, const BrokenModel&, const BrokenModel& p) override {
+  ReadResult<BrokenModel> Read(Context&, const BrokenModel& s) override { return s; }
+  ApplyResult<BrokenModel> Update(Context&, const BrokenModel&, const BrokenModel& p) override {
     BrokenModel m = p;
     m.value = p.value.value_or("") + "-applied";
     return m;
@@ -308,6 +317,12 @@ void ResetTestStore() {
   std::lock_guard<std::mutex> lock(store_mu);
   memory_store = nlohmann::json();
   if (!TestStorePath().empty()) std::remove(TestStorePath().c_str());
+}
+
+nlohmann::json TestStoreObject(const std::string& id) {
+  std::lock_guard<std::mutex> lock(store_mu);
+  nlohmann::json store = LoadLocked();
+  return store["objects"].contains(id) ? store["objects"][id] : nlohmann::json();
 }
 
 void RegisterTestResources(ProviderBuilder& builder) {

@@ -4,7 +4,9 @@
 //  * polybackup_test_thing (resource and data source): an in-memory object
 //    with name (required, replaces on change), size (optional number), tier
 //    (optional+computed, default "standard" from the server), id (computed),
-//    tags (map of string), rule (LIST block of {name, days}); import by id.
+//    tags (map of string), secret (write-only string: only its length is
+//    stored), rule (LIST block of {name, days}); import by id. A name
+//    starting with "partial-" fails create after a Checkpoint.
 //    Objects live in a process-global map persisted to the JSON file named by
 //    env POLYBACKUP_TEST_STORE, so successive Terraform runs (each a new
 //    provider process) see the same objects. Unset: memory only.
@@ -17,6 +19,7 @@
 
 #include <string>
 
+#include "nlohmann/json.hpp"
 #include "tfplugin/framework/provider.h"
 
 namespace polybackup::framework::testing {
@@ -28,6 +31,8 @@ void RegisterTestResources(ProviderBuilder& builder);
 std::string TestStorePath();
 // Forgets every object (memory and file). Unit tests only.
 void ResetTestStore();
+// The stored JSON of object `id` (null if none). Unit tests only.
+nlohmann::json TestStoreObject(const std::string& id);
 
 }  // namespace polybackup::framework::testing
 
