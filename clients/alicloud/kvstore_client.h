@@ -114,6 +114,17 @@ class KvstoreClient {
                                      std::chrono::milliseconds interval,
                                      const CallOptions& options = {}) const;
 
+  // ModifyBackupPolicy as a finished change (kvstore_wait.cc): sends it,
+  // and while the instance is busy (FailedPrecondition:
+  // IncorrectDBInstanceState, LockTimeout) waits for "Normal", pauses one
+  // `interval` (a lock held elsewhere can outlive "Normal") and sends again;
+  // then waits for "Normal" once more so the next call, and a read-back,
+  // see the new policy. Errors: those of the calls and of
+  // WaitForInstanceStatus (NotFound, DeadlineExceeded, Cancelled).
+  absl::Status ModifyBackupPolicyAndWait(const ModifyKvstoreBackupPolicyRequest& request,
+                                         std::chrono::milliseconds interval,
+                                         const CallOptions& options = {}) const;
+
   const std::string& endpoint() const { return rpc_.endpoint(); }
 
  private:

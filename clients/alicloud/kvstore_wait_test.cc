@@ -1,8 +1,7 @@
-#include "resources/kvstore/instance_waiter.h"
-
 #include <doctest/doctest.h>
 
 #include "base/clock.h"
+#include "clients/alicloud/kvstore_client.h"
 #include "clients/core/random.h"
 #include "clients/http/scripted_transport.h"
 
@@ -16,9 +15,8 @@ struct Fixture {
       std::make_shared<clients::http::ScriptedTransport>();
   FakeClock clock;
   clients::FakeRandom random;
-  CancellationPtr cancel = std::make_shared<Cancellation>();
-  framework::Context ctx{
-      "ApplyResourceChange", "polybackup_kvstore_backup_policy", {}, {}, cancel, &clock};
+  Cancellation cancel;
+  clients::CallOptions options{.cancel = &cancel};
   ali::KvstoreClient client{[this] {
     ali::AlicloudClientOptions o;
     o.region = "cn-hangzhou";
@@ -63,7 +61,8 @@ TEST_CASE("a busy instance is waited for, then the change is sent again") {
   f.transport->Respond(200, R"({"RequestId":"b"})");  // the second Modify
   f.Status("Changing");
   f.Status("Normal");
-  absl::Status s = resources::kvstore::ModifyAndWait(f.client, f.request, f.ctx);
+  absl::Status s =
+      f.client.ModifyBackupPolicyAndWait(f.request, std::chrono::seconds(2), f.options);
   REQUIRE_MESSAGE(s.ok(), s.ToString());
   CHECK(f.Actions() == std::vector<std::string>{"ModifyBackupPolicy", "DescribeInstanceAttribute",
                                                 "DescribeInstanceAttribute", "ModifyBackupPolicy",
@@ -81,18 +80,35 @@ TEST_CASE("an instance that never settles ends at the operation's deadline") {
         {},
         R"({"Instances":{"DBInstanceAttribute":[{"InstanceId":"r-1","InstanceStatus":"Changing"}]}})"};
   });
-  f.ctx.set_deadline(f.clock.Monotonic() + std::chrono::minutes(1));
-  absl::Status s = resources::kvstore::ModifyAndWait(f.client, f.request, f.ctx);
+  f.options.deadline = f.clock.Monotonic() + std::chrono::minutes(1);
+  absl::Status s =
+      f.client.ModifyBackupPolicyAndWait(f.request, std::chrono::seconds(2), f.options);
   CHECK(absl::IsDeadlineExceeded(s));
   INFO(s.ToString());
   CHECK(s.message().find("Changing") != std::string_view::npos);
+}
+
+TEST_CASE("StopProvider's cancellation ends the wait") {
+  Fixture f;
+  f.transport->Respond(200, R"({"RequestId":"b"})");
+  f.transport->SetHandler([&f](const clients::http::HttpRequest&) {
+    f.cancel.Cancel("Terraform asked the provider to stop");
+    return clients::http::HttpResponse{
+        200,
+        {},
+        R"({"Instances":{"DBInstanceAttribute":[{"InstanceId":"r-1","InstanceStatus":"Changing"}]}})"};
+  });
+  absl::Status s =
+      f.client.ModifyBackupPolicyAndWait(f.request, std::chrono::seconds(2), f.options);
+  CHECK(absl::IsCancelled(s));
 }
 
 TEST_CASE("other errors are returned at once, and a gone instance is NotFound") {
   Fixture f;
   f.transport->Respond(404,
                        R"({"Code":"InvalidInstanceId.NotFound","Message":"gone","RequestId":"c"})");
-  absl::Status s = resources::kvstore::ModifyAndWait(f.client, f.request, f.ctx);
+  absl::Status s =
+      f.client.ModifyBackupPolicyAndWait(f.request, std::chrono::seconds(2), f.options);
   CHECK(absl::IsNotFound(s));
   CHECK(f.Actions().size() == 1);
 }

@@ -103,6 +103,17 @@ absl::StatusOr<bool> FromProfile(const SharedFiles& files, const std::string& pr
 
 }  // namespace
 
+std::string ResolveAwsRegion(const AwsConfig& config, const Environment& env) {
+  if (!config.region.empty()) return config.region;
+  std::string region = env.FirstOf({"AWS_REGION", "AWS_DEFAULT_REGION"});
+  if (!region.empty()) return region;
+  absl::StatusOr<SharedFiles> files = LoadShared(config, env);
+  if (!files.ok()) return "";
+  const std::string profile =
+      config.profile.empty() ? env.GetNonEmpty("AWS_PROFILE").value_or("default") : config.profile;
+  return Value(ConfigSection(*files, profile), "region");
+}
+
 absl::StatusOr<ResolvedAws> ResolveAws(const AwsConfig& config, const Environment& env) {
   ResolvedAws out;
   absl::StatusOr<SharedFiles> files = LoadShared(config, env);
@@ -150,9 +161,7 @@ absl::StatusOr<ResolvedAws> ResolveAws(const AwsConfig& config, const Environmen
         absl::StrCat("no AWS credentials found (tried: ", absl::StrJoin(tried, ", "), ")"));
   }
 
-  out.region = config.region;
-  if (out.region.empty()) out.region = env.FirstOf({"AWS_REGION", "AWS_DEFAULT_REGION"});
-  if (out.region.empty()) out.region = Value(ConfigSection(*files, profile), "region");
+  out.region = ResolveAwsRegion(config, env);
   if (out.region.empty()) {
     return absl::InvalidArgumentError(
         "no AWS region: set `region` in the provider block, AWS_REGION or AWS_DEFAULT_REGION, or "

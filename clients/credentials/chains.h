@@ -31,6 +31,9 @@ namespace polybackup::clients::credentials {
 // is found; Unauthenticated "no AWS credentials found" listing what was
 // tried. Container/instance-metadata credentials are not supported.
 absl::StatusOr<ResolvedAws> ResolveAws(const AwsConfig& config, const Environment& env);
+// Only the region step of that chain ("" when none is found; an unreadable
+// shared file counts as none): resources need the region at plan time.
+std::string ResolveAwsRegion(const AwsConfig& config, const Environment& env);
 
 // Alibaba Cloud (terraform-provider-alicloud): each field from the block,
 // else ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET /
@@ -60,6 +63,8 @@ std::string ResolveAlicloudRegion(const AlicloudConfig& config, const Environmen
 // set (naming what is missing) or no region; Unauthenticated when neither
 // mode has anything.
 absl::StatusOr<ResolvedHuawei> ResolveHuawei(const HuaweiConfig& config, const Environment& env);
+// Only the region step of that chain ("" when none is found).
+std::string ResolveHuaweiRegion(const HuaweiConfig& config, const Environment& env);
 
 // Transport settings left unset in a block, from each cloud's environment:
 //   "aws"       ca_bundle AWS_CA_BUNDLE; max_retries AWS_MAX_ATTEMPTS - 1

@@ -15,12 +15,16 @@ std::string Pick(const std::string& block, const Environment& env,
 
 }  // namespace
 
+std::string ResolveHuaweiRegion(const HuaweiConfig& config, const Environment& env) {
+  return Pick(config.region, env, {"HW_REGION_NAME", "OS_REGION_NAME"});
+}
+
 absl::StatusOr<ResolvedHuawei> ResolveHuawei(const HuaweiConfig& c, const Environment& env) {
   ResolvedHuawei out;
   out.access_key = Pick(c.access_key, env, {"HW_ACCESS_KEY", "OS_ACCESS_KEY"});
   out.secret_key = Pick(c.secret_key, env, {"HW_SECRET_KEY", "OS_SECRET_KEY"});
   out.security_token = Pick(c.security_token, env, {"HW_SECURITY_TOKEN", "OS_SECURITY_TOKEN"});
-  out.region = Pick(c.region, env, {"HW_REGION_NAME", "OS_REGION_NAME"});
+  out.region = ResolveHuaweiRegion(c, env);
   out.project_id = Pick(c.project_id, env, {"HW_PROJECT_ID", "OS_PROJECT_ID", "OS_TENANT_ID"});
   out.project_name =
       Pick(c.project_name, env, {"HW_PROJECT_NAME", "OS_PROJECT_NAME", "OS_TENANT_NAME"});

@@ -30,7 +30,8 @@ std::string IamBase(std::string url) {
 // GET /v3/projects?name=<name>, AK/SK-signed: the project id a path needs.
 absl::StatusOr<std::string> LookupProjectId(const RetryLoop& loop, const std::string& iam,
                                             const credentials::ResolvedHuawei& r,
-                                            const std::string& name, Clock& clock) {
+                                            const std::string& name, Clock& clock,
+                                            const CallOptions& options) {
   HttpCall call;
   call.operation = "IAM KeystoneListProjects";
   call.map_error = MapHuaweiError;
@@ -42,7 +43,7 @@ absl::StatusOr<std::string> LookupProjectId(const RetryLoop& loop, const std::st
     if (!s.ok()) return s;
     return request;
   };
-  absl::StatusOr<http::HttpResponse> answer = loop.Run(call, {});
+  absl::StatusOr<http::HttpResponse> answer = loop.Run(call, options);
   if (!answer.ok()) return answer.status();
   nlohmann::json body = nlohmann::json::parse(answer->body, nullptr, false);
   const nlohmann::json& projects = Member(body, "projects");
@@ -69,7 +70,8 @@ std::string DefaultIamEndpoint(std::string_view region) {
 absl::StatusOr<HuaweiClients> NewHuaweiClients(const credentials::HuaweiConfig& config,
                                                const credentials::Environment& env,
                                                std::shared_ptr<http::HttpTransport> transport,
-                                               Clock* clock, RandomSource* random) {
+                                               Clock* clock, RandomSource* random,
+                                               const CallOptions& options) {
   absl::StatusOr<credentials::ResolvedHuawei> resolved = credentials::ResolveHuawei(config, env);
   if (!resolved.ok()) return resolved.status();
   const credentials::ResolvedHuawei& r = *resolved;
@@ -107,7 +109,7 @@ absl::StatusOr<HuaweiClients> NewHuaweiClients(const credentials::HuaweiConfig& 
             .project_name = r.project_id.empty() ? project_name : ""},
         transport, clk, rnd, o.retry, o.backoff);
     if (out.project_id.empty()) {
-      absl::StatusOr<credentials::KeystoneToken> token = out.keystone->Token();
+      absl::StatusOr<credentials::KeystoneToken> token = out.keystone->Token(options);
       if (!token.ok()) return token.status();
       out.project_id = token->project_id;
     }
@@ -120,7 +122,7 @@ absl::StatusOr<HuaweiClients> NewHuaweiClients(const credentials::HuaweiConfig& 
                                 : !r.auth_url.empty() ? r.auth_url
                                                       : DefaultIamEndpoint(r.region));
       RetryLoop loop(transport, clk, rnd, o.retry, o.backoff);
-      absl::StatusOr<std::string> id = LookupProjectId(loop, iam, r, project_name, clk);
+      absl::StatusOr<std::string> id = LookupProjectId(loop, iam, r, project_name, clk, options);
       if (!id.ok()) return id.status();
       out.project_id = *id;
     }

@@ -45,10 +45,12 @@ struct HuaweiClients {
 // Errors: those of ResolveHuawei; Unauthenticated (wrong password / keys)
 // or NotFound ("no project named ...") from the project lookup.
 // `clock`/`random` may be null (system ones) and must outlive the clients.
+// `options` bounds the network calls made here (StopProvider's cancellation,
+// the operation's deadline); Cancelled / DeadlineExceeded when they end it.
 absl::StatusOr<HuaweiClients> NewHuaweiClients(
     const credentials::HuaweiConfig& config, const credentials::Environment& env,
     std::shared_ptr<http::HttpTransport> transport = nullptr, Clock* clock = nullptr,
-    RandomSource* random = nullptr);
+    RandomSource* random = nullptr, const CallOptions& options = {});
 
 // OTC regions (eu-de, eu-nl) -> https://iam.<region>.otc.t-systems.com/v3;
 // eu-ch2 -> https://iam-pub.eu-ch2.sc.otc.t-systems.com/v3; others ->
