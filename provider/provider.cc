@@ -1,5 +1,6 @@
 #include "provider/provider.h"
 
+#include "clients/core/cloud_error.h"
 #include "datasources/kvstore/kvstore_backup_policy_data_source.h"
 #include "provider/provider_config.h"
 #include "resources/kvstore/kvstore_backup_policy_resource.h"
@@ -9,6 +10,8 @@ namespace polybackup::provider {
 framework::ProviderBuilder NewProviderBuilder() {
   framework::ProviderBuilder b("polybackup", kProviderVersion);
   b.Configure(ProviderSchema(), &Configure);
+  // What ctx.AddStatus says of a cloud error: the clients' plain-language cause.
+  b.DescribeStatusWith(&clients::UserMessage);
   // Alibaba Cloud
   b.AddResource(std::make_shared<resources::kvstore::BackupPolicyResource>());
   b.AddDataSource(std::make_shared<datasources::kvstore::BackupPolicyDataSource>());

@@ -1,6 +1,5 @@
 #include "datasources/kvstore/kvstore_backup_policy_data_source.h"
 
-#include "clients/core/cloud_error.h"
 #include "resources/common/provider_data.h"
 
 namespace polybackup::datasources::kvstore {
@@ -17,7 +16,7 @@ schema::ModelSchema<BackupPolicyModel> BackupPolicyDataSource::DefineSchema() co
   s.Attribute("region", &M::region)
       .Optional()
       .Computed()
-      .Description("The instance's region. Defaults to the provider's `alicloud` region.", true);
+      .MarkdownDescription("The instance's region. Defaults to the provider's `alicloud` region.");
   s.Attribute("backup_period", &M::backup_period).Computed().Description("Backup weekdays.");
   s.Attribute("backup_time", &M::backup_time).Computed().Description("The UTC backup window.");
   s.Attribute("enable_backup_log", &M::enable_backup_log)
@@ -36,20 +35,19 @@ std::optional<BackupPolicyModel> BackupPolicyDataSource::Read(framework::Context
                                                               const BackupPolicyModel& config) {
   auto* data = ctx.ProviderData<resources::ProviderData>();
   if (data == nullptr) return std::nullopt;
-  auto client = data->Kvstore(ctx, config.region.value_or(""));
+  const std::string region = data->Region(resources::Cloud::kAlicloud, config.region);
+  auto client = data->Kvstore(ctx, region);
   if (!client) return std::nullopt;
   const std::string instance_id = config.instance_id.value();
   auto policy =
       client->DescribeBackupPolicy(instance_id, resources::ProviderData::CallOptionsFor(ctx));
-  if (!policy.ok()) {
-    ctx.AddError("reading R-kvstore Backup Policy (" + instance_id + ")",
-                 clients::UserMessage(policy.status()));
+  if (!ctx.AddStatus(policy.status(), "reading R-kvstore Backup Policy (" + instance_id + ")")) {
     return std::nullopt;
   }
   BackupPolicyModel out;
   out.id = instance_id;
   out.instance_id = instance_id;
-  out.region = config.region.is_known() ? config.region.value() : data->AlicloudRegion();
+  out.region = region;
   resources::kvstore::ApplyPolicy(*policy, out);
   return out;
 }

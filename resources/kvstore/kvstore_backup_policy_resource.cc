@@ -1,38 +1,39 @@
 #include "resources/kvstore/kvstore_backup_policy_resource.h"
 
-#include "clients/core/cloud_error.h"
 #include "resources/common/provider_data.h"
-#include "resources/kvstore/instance_waiter.h"
+#include "resources/common/weekdays.h"
 
 namespace polybackup::resources::kvstore {
 namespace {
+
+using framework::ApplyResult;
+using framework::Failed;
+using framework::Gone;
+using framework::ReadResult;
 
 namespace ali = clients::alicloud;
 
 constexpr char kOriginalPolicy[] = "original_policy";
 
-// The summary every diagnostic of an operation starts with, as the AWS
-// provider writes them: "updating R-kvstore Backup Policy (r-123)".
+// How often the instance status is polled after a change: the reference
+// provider polls every 60 s, which makes every apply slow.
+constexpr std::chrono::seconds kPoll{2};
+
+// What an operation's diagnostics start with, as the AWS provider writes
+// them: "updating R-kvstore Backup Policy (r-123)".
 std::string Summary(const std::string& verb, const BackupPolicyModel& m) {
   return verb + " R-kvstore Backup Policy (" + m.instance_id.value_or("?") + ")";
 }
-
-void AddError(framework::Context& ctx, const absl::Status& status, const std::string& summary) {
-  ctx.AddError(summary, clients::UserMessage(status));
-}
-
-std::string RegionOf(const BackupPolicyModel& m) { return m.region.value_or(""); }
 
 }  // namespace
 
 schema::ModelSchema<BackupPolicyModel> BackupPolicyResource::DefineSchema() const {
   using M = BackupPolicyModel;
   schema::ModelSchema<M> s;
-  s.Description(
+  s.MarkdownDescription(
       "Manages the automatic backup policy of an ApsaraDB for Redis / Memcache instance. Destroy "
       "restores the policy the instance had before Terraform managed it, unless `keep_on_destroy` "
-      "is set.",
-      true);
+      "is set.");
   s.Timeouts({.create = std::chrono::minutes(40),
               .read = std::chrono::minutes(5),
               .update = std::chrono::minutes(40),
@@ -53,7 +54,7 @@ schema::ModelSchema<BackupPolicyModel> BackupPolicyResource::DefineSchema() cons
       .Optional()
       .Computed()
       .Validate(BackupTimeValidator())
-      .Description("The one-hour UTC window backups start in, e.g. `02:00Z-03:00Z`.", true);
+      .MarkdownDescription("The one-hour UTC window backups start in, e.g. `02:00Z-03:00Z`.");
   s.Attribute("enable_backup_log", &M::enable_backup_log)
       .Optional()
       .Computed()
@@ -69,7 +70,7 @@ schema::ModelSchema<BackupPolicyModel> BackupPolicyResource::DefineSchema() cons
       .Optional()
       .Computed()
       .RequiresReplace()
-      .Description("The instance's region. Defaults to the provider's `alicloud` region.", true);
+      .MarkdownDescription("The instance's region. Defaults to the provider's `alicloud` region.");
   s.Attribute("keep_on_destroy", &M::keep_on_destroy)
       .Optional()
       .Description("Leave the policy as it is on destroy instead of restoring the earlier one.");
@@ -78,94 +79,77 @@ schema::ModelSchema<BackupPolicyModel> BackupPolicyResource::DefineSchema() cons
 
 void BackupPolicyResource::ModifyPlan(framework::Context& ctx,
                                       framework::PlanChange<BackupPolicyModel>& change) {
-  // Fail at plan time, not half-way through an apply, when Alibaba Cloud is
-  // not configured. With a provider configuration that is not known yet
-  // there is nothing to check until apply.
-  auto* data = ctx.ProviderDataIfConfigured<ProviderData>();
-  if (data == nullptr) return;
-  if (!data->RequireAlicloud(ctx)) return;
-  // The region is known at plan time: the provider's, unless set.
-  if (!change.prior && change.config.region.is_null()) {
-    std::string region = data->AlicloudRegion();
-    if (!region.empty()) change.planned.region = region;
-  }
+  PlanCloudRegion(ctx, change, Cloud::kAlicloud, &BackupPolicyModel::region);
 }
 
-std::optional<BackupPolicyModel> BackupPolicyResource::Create(framework::Context& ctx,
-                                                              const BackupPolicyModel& planned) {
-  return Apply(ctx, planned, Summary("creating", planned), /*remember_original=*/true);
+ApplyResult<BackupPolicyModel> BackupPolicyResource::Create(framework::Context& ctx,
+                                                            const BackupPolicyModel& planned) {
+  return Apply(ctx, planned, "creating", /*creating=*/true);
 }
 
-std::optional<BackupPolicyModel> BackupPolicyResource::Update(framework::Context& ctx,
-                                                              const BackupPolicyModel& prior,
-                                                              const BackupPolicyModel& planned) {
-  return Apply(ctx, planned, Summary("updating", planned), /*remember_original=*/false);
+ApplyResult<BackupPolicyModel> BackupPolicyResource::Update(framework::Context& ctx,
+                                                            const BackupPolicyModel& prior,
+                                                            const BackupPolicyModel& planned) {
+  return Apply(ctx, planned, "updating", /*creating=*/false);
 }
 
-std::optional<BackupPolicyModel> BackupPolicyResource::Apply(framework::Context& ctx,
-                                                             const BackupPolicyModel& planned,
-                                                             const std::string& summary,
-                                                             bool remember_original) {
+ApplyResult<BackupPolicyModel> BackupPolicyResource::Apply(framework::Context& ctx,
+                                                           const BackupPolicyModel& planned,
+                                                           const std::string& verb, bool creating) {
   auto* data = ctx.ProviderData<ProviderData>();
-  if (data == nullptr) return std::nullopt;
-  auto client = data->Kvstore(ctx, RegionOf(planned));
-  if (!client) return std::nullopt;
+  if (data == nullptr) return Failed();
+  const std::string what = Summary(verb, planned);
+  const std::string region = data->Region(Cloud::kAlicloud, planned.region);
+  auto client = data->Kvstore(ctx, region);
+  if (!client) return Failed();
   const std::string instance_id = planned.instance_id.value();
+  const auto options = ProviderData::CallOptionsFor(ctx);
 
-  auto current = client->DescribeBackupPolicy(instance_id, ProviderData::CallOptionsFor(ctx));
-  if (!current.ok()) {
-    AddError(ctx, current.status(), summary);
-    return std::nullopt;
-  }
-  if (remember_original || !ctx.private_state().contains(kOriginalPolicy)) {
+  auto current = client->DescribeBackupPolicy(instance_id, options);
+  if (!ctx.AddStatus(current.status(), what)) return Failed();
+  if (creating || !ctx.private_state().contains(kOriginalPolicy)) {
     ctx.private_state()[kOriginalPolicy] = PolicyToJson(*current);
   }
-
-  // From here on the policy belongs to Terraform: whatever fails later, the
-  // state returned with the error records it, so nothing is lost.
   BackupPolicyModel result = planned;
   result.id = instance_id;
-  if (result.region.is_unknown() || result.region.is_null()) result.region = data->AlicloudRegion();
+  result.region = region;
+  if (creating) {
+    // From here on the policy belongs to Terraform: whatever fails later,
+    // state records it as it is now (the next refresh corrects it).
+    BackupPolicyModel adopted = result;
+    ApplyPolicy(*current, adopted);
+    Checkpoint(ctx, adopted);
+  }
   ali::ModifyKvstoreBackupPolicyRequest request = DesiredPolicy(planned, *current);
   if (!PolicyMatches(*current, request)) {
-    absl::Status changed = ModifyAndWait(*client, request, ctx);
-    if (!changed.ok()) {
-      AddError(ctx, changed, summary);
-      ApplyPolicy(*current, result);  // what is known to be there; refresh corrects it
-      return remember_original ? std::optional(result) : std::nullopt;
+    if (!ctx.AddStatus(client->ModifyBackupPolicyAndWait(request, kPoll, options), what)) {
+      return Failed();
     }
   }
-  std::optional<BackupPolicyModel> after = Read(ctx, result);
-  if (!after && !ctx.HasError()) {
-    ctx.AddError(summary, "The instance " + instance_id + " disappeared while its policy was set.");
+  ReadResult<BackupPolicyModel> after = Read(ctx, result);
+  if (after.outcome() == framework::Outcome::kGone) {
+    ctx.AddError(what + ": the instance disappeared while its policy was set");
   }
-  if (!after && remember_original) {
-    ApplyPolicy(*current, result);
-    return result;
-  }
-  return after;
+  if (!after.done()) return Failed();
+  return *after.state();
 }
 
-std::optional<BackupPolicyModel> BackupPolicyResource::Read(framework::Context& ctx,
-                                                            const BackupPolicyModel& state) {
+ReadResult<BackupPolicyModel> BackupPolicyResource::Read(framework::Context& ctx,
+                                                         const BackupPolicyModel& state) {
   auto* data = ctx.ProviderData<ProviderData>();
-  if (data == nullptr) return std::nullopt;
-  auto client = data->Kvstore(ctx, RegionOf(state));
-  if (!client) return std::nullopt;
-  auto policy =
-      client->DescribeBackupPolicy(state.instance_id.value(), ProviderData::CallOptionsFor(ctx));
+  if (data == nullptr) return Failed();
+  const std::string region = data->Region(Cloud::kAlicloud, state.region);
+  auto client = data->Kvstore(ctx, region);
+  if (!client) return Failed();
+  const std::string instance_id = state.instance_id.value();
+  auto policy = client->DescribeBackupPolicy(instance_id, ProviderData::CallOptionsFor(ctx));
   if (absl::IsNotFound(policy.status())) {
-    ctx.Log(log::Level::kWarn, "instance gone; removing its backup policy from state",
-            {{"instance_id", state.instance_id.value()}});
-    return std::nullopt;
+    return Gone("the instance " + instance_id + " no longer exists");
   }
-  if (!policy.ok()) {
-    AddError(ctx, policy.status(), Summary("reading", state));
-    return std::nullopt;
-  }
+  if (!ctx.AddStatus(policy.status(), Summary("reading", state))) return Failed();
   BackupPolicyModel out = state;
-  out.id = state.instance_id.value();
-  if (!out.region.is_known()) out.region = data->AlicloudRegion();
+  out.id = instance_id;
+  out.region = region;
   if (out.keep_on_destroy.is_unknown()) out.keep_on_destroy = schema::Bool::Null();
   ApplyPolicy(*policy, out);
   return out;
@@ -188,34 +172,35 @@ void BackupPolicyResource::Delete(framework::Context& ctx, const BackupPolicyMod
   }
   auto* data = ctx.ProviderData<ProviderData>();
   if (data == nullptr) return;
-  auto client = data->Kvstore(ctx, RegionOf(state));
+  auto client = data->Kvstore(ctx, data->Region(Cloud::kAlicloud, state.region));
   if (!client) return;
-  absl::Status restored = ModifyAndWait(*client, *request, ctx);
+  absl::Status restored =
+      client->ModifyBackupPolicyAndWait(*request, kPoll, ProviderData::CallOptionsFor(ctx));
   if (absl::IsNotFound(restored)) return;  // the instance is gone: nothing to restore
-  if (!restored.ok()) AddError(ctx, restored, Summary("restoring the earlier", state));
+  ctx.AddStatus(restored, Summary("restoring the earlier", state));
 }
 
-std::optional<BackupPolicyModel> BackupPolicyResource::Import(framework::Context& ctx,
-                                                              const std::string& id) {
+ReadResult<BackupPolicyModel> BackupPolicyResource::Import(framework::Context& ctx,
+                                                           const std::string& id) {
   if (id.empty() || id.find_first_of(" /,") != std::string::npos) {
     ctx.AddError(
         "Invalid import ID",
         "Import a backup policy by its instance ID, e.g. r-bp1234567890abcde; got \"" + id + "\".");
-    return std::nullopt;
+    return Failed();
   }
   auto* data = ctx.ProviderData<ProviderData>();
-  if (data == nullptr) return std::nullopt;
+  if (data == nullptr) return Failed();
   BackupPolicyModel m;
   m.id = id;
   m.instance_id = id;
-  m.region = data->AlicloudRegion();
-  auto client = data->Kvstore(ctx, "");
-  if (!client) return std::nullopt;
+  m.region = data->Region(Cloud::kAlicloud);
+  auto client = data->Kvstore(ctx, m.region.value());
+  if (!client) return Failed();
   auto policy = client->DescribeBackupPolicy(id, ProviderData::CallOptionsFor(ctx));
-  if (!policy.ok()) {
-    AddError(ctx, policy.status(), Summary("importing", m));
-    return std::nullopt;
+  if (absl::IsNotFound(policy.status())) {
+    return Gone("no instance " + id + " in region " + m.region.value());
   }
+  if (!ctx.AddStatus(policy.status(), Summary("importing", m))) return Failed();
   // The policy found at import is the one destroy restores.
   ctx.private_state()[kOriginalPolicy] = PolicyToJson(*policy);
   ApplyPolicy(*policy, m);

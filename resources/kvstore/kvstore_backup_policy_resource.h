@@ -8,7 +8,6 @@
 #ifndef POLYBACKUP_RESOURCES_KVSTORE_KVSTORE_BACKUP_POLICY_RESOURCE_H_
 #define POLYBACKUP_RESOURCES_KVSTORE_KVSTORE_BACKUP_POLICY_RESOURCE_H_
 
-#include <optional>
 #include <string>
 
 #include "resources/kvstore/kvstore_policy.h"
@@ -23,20 +22,24 @@ class BackupPolicyResource : public framework::Resource<BackupPolicyModel> {
 
   void ModifyPlan(framework::Context& ctx,
                   framework::PlanChange<BackupPolicyModel>& change) override;
-  std::optional<BackupPolicyModel> Create(framework::Context& ctx,
-                                          const BackupPolicyModel& planned) override;
-  std::optional<BackupPolicyModel> Read(framework::Context& ctx,
-                                        const BackupPolicyModel& state) override;
-  std::optional<BackupPolicyModel> Update(framework::Context& ctx, const BackupPolicyModel& prior,
-                                          const BackupPolicyModel& planned) override;
+  framework::ApplyResult<BackupPolicyModel> Create(framework::Context& ctx,
+                                                   const BackupPolicyModel& planned) override;
+  framework::ReadResult<BackupPolicyModel> Read(framework::Context& ctx,
+                                                const BackupPolicyModel& state) override;
+  framework::ApplyResult<BackupPolicyModel> Update(framework::Context& ctx,
+                                                   const BackupPolicyModel& prior,
+                                                   const BackupPolicyModel& planned) override;
   void Delete(framework::Context& ctx, const BackupPolicyModel& state) override;
-  std::optional<BackupPolicyModel> Import(framework::Context& ctx, const std::string& id) override;
+  framework::ReadResult<BackupPolicyModel> Import(framework::Context& ctx,
+                                                  const std::string& id) override;
 
  private:
   // Sends the planned policy (if it differs) and reads the result back.
-  // `summary` names the operation for diagnostics.
-  std::optional<BackupPolicyModel> Apply(framework::Context& ctx, const BackupPolicyModel& planned,
-                                         const std::string& summary, bool remember_original);
+  // Creating adopts the instance's policy: it is remembered for destroy and
+  // checkpointed, so a failure afterwards still records it in state.
+  framework::ApplyResult<BackupPolicyModel> Apply(framework::Context& ctx,
+                                                  const BackupPolicyModel& planned,
+                                                  const std::string& verb, bool creating);
 };
 
 }  // namespace polybackup::resources::kvstore

@@ -1,18 +1,12 @@
 #include "resources/kvstore/kvstore_policy.h"
 
-#include <algorithm>
-#include <cctype>
 #include <cstdio>
+
+#include "resources/common/weekdays.h"
 
 namespace polybackup::resources::kvstore {
 
 namespace ali = clients::alicloud;
-
-const std::vector<std::string>& Weekdays() {
-  static const auto* days = new std::vector<std::string>{
-      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
-  return *days;
-}
 
 schema::ValidatorPtr BackupTimeValidator() {
   // The 24 windows spelled out, so a two-hour window or a window off the hour
@@ -30,40 +24,12 @@ schema::ValidatorPtr BackupTimeValidator() {
       "(the last one is \"23:00Z-24:00Z\")");
 }
 
-schema::ValidatorPtr WeekdayValidator() { return schema::StringOneOf(Weekdays()); }
-
-std::optional<std::string> CanonicalWeekday(std::string_view day) {
-  for (const auto& name : Weekdays()) {
-    if (name.size() == day.size() &&
-        std::equal(name.begin(), name.end(), day.begin(), [](char a, char b) {
-          return std::tolower(static_cast<unsigned char>(a)) ==
-                 std::tolower(static_cast<unsigned char>(b));
-        })) {
-      return name;
-    }
-  }
-  return std::nullopt;
-}
-
 bool SameWindow(std::string_view a, std::string_view b) {
   auto canonical = [](std::string_view w) {
     return w == "23:00Z-00:00Z" ? std::string("23:00Z-24:00Z") : std::string(w);
   };
   return canonical(a) == canonical(b);
 }
-
-namespace {
-
-// The days as a set of canonical names. A day the API spells differently is
-// made canonical; an unexpected token is kept verbatim so drift stays visible
-// rather than hidden.
-std::set<std::string> CanonicalDays(const std::vector<std::string>& days) {
-  std::set<std::string> out;
-  for (const auto& d : days) out.insert(CanonicalWeekday(d).value_or(d));
-  return out;
-}
-
-}  // namespace
 
 void ApplyPolicy(const ali::KvstoreBackupPolicy& policy, BackupPolicyModel& model) {
   if (!(model.backup_time.is_known() &&
@@ -90,10 +56,7 @@ ali::ModifyKvstoreBackupPolicyRequest DesiredPolicy(const BackupPolicyModel& pla
   request.preferred_backup_time =
       planned.backup_time.is_known() ? planned.backup_time.value() : current.preferred_backup_time;
   if (planned.backup_period.is_known() && !planned.backup_period.value().empty()) {
-    // Week order, not alphabetical: it is what a person reads in the console.
-    for (const auto& day : Weekdays()) {
-      if (planned.backup_period.value().count(day)) request.preferred_backup_period.push_back(day);
-    }
+    request.preferred_backup_period = InWeekOrder(planned.backup_period.value());
   } else {
     request.preferred_backup_period = current.preferred_backup_period;
   }

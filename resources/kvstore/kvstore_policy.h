@@ -11,9 +11,7 @@
 #define POLYBACKUP_RESOURCES_KVSTORE_KVSTORE_POLICY_H_
 
 #include <optional>
-#include <set>
 #include <string>
-#include <vector>
 
 #include "clients/alicloud/kvstore_client.h"
 #include "nlohmann/json.hpp"
@@ -34,16 +32,9 @@ struct BackupPolicyModel {
   schema::Bool keep_on_destroy;  // resource only
 };
 
-// "Monday" … "Sunday", in week order.
-const std::vector<std::string>& Weekdays();
-
-// Validators naming the allowed form (used by resource and data source).
-schema::ValidatorPtr BackupTimeValidator();  // one of the 24 one-hour windows
-schema::ValidatorPtr WeekdayValidator();     // one of Weekdays()
-
-// The canonical name of a weekday in any letter case ("monday" → "Monday");
-// nullopt for anything else.
-std::optional<std::string> CanonicalWeekday(std::string_view day);
+// One of the 24 one-hour windows; the message names the allowed form.
+// (Weekdays: resources/common/weekdays.h.)
+schema::ValidatorPtr BackupTimeValidator();
 
 // True when two windows denote the same hour: equal text, or the last
 // window written with either end, "23:00Z-24:00Z" / "23:00Z-00:00Z".

@@ -35,19 +35,6 @@ TEST_CASE("backup_time accepts exactly the 24 one-hour windows") {
   }
 }
 
-TEST_CASE("weekdays are validated by their English names") {
-  auto v = WeekdayValidator();
-  diag::Diagnostics ok, bad;
-  v->Validate(cty::Value::String("Monday"), cty::Path().Attribute("backup_period"), ok);
-  v->Validate(cty::Value::String("Funday"), cty::Path().Attribute("backup_period"), bad);
-  CHECK_FALSE(ok.HasError());
-  REQUIRE(bad.HasError());
-  CHECK(bad.ToString().find("Monday") != std::string::npos);
-  CHECK(CanonicalWeekday("tuesday") == "Tuesday");
-  CHECK(CanonicalWeekday("SUNDAY") == "Sunday");
-  CHECK_FALSE(CanonicalWeekday("Sun").has_value());
-}
-
 TEST_CASE("reading the API back keeps equivalent values as written") {
   BackupPolicyModel m;
   m.backup_time = "23:00Z-00:00Z";

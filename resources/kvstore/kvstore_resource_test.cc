@@ -1,0 +1,257 @@
+// polybackup_kvstore_backup_policy through the framework, in-process: the
+// ResourceHarness plays Terraform, and a scripted transport plays R-kvstore
+// (a small fake answering by action), so the paths an emulator cannot force
+// on demand are tested here: the failure after adopting, the instance
+// deleted out of band, the busy instance, a refused read.
+#include <doctest/doctest.h>
+
+#include "clients/core/cloud_error.h"
+#include "clients/core/random.h"
+#include "clients/credentials/environment.h"
+#include "clients/http/scripted_transport.h"
+#include "clients/http/url.h"
+#include "resources/common/provider_data.h"
+#include "resources/kvstore/kvstore_backup_policy_resource.h"
+#include "tfplugin/framework/testing/resource_harness.h"
+
+namespace polybackup::resources::kvstore {
+namespace {
+
+namespace http = clients::http;
+using Harness = framework::testing::ResourceHarness<BackupPolicyResource>;
+
+// One R-kvstore instance, "r-1", answering the four calls the resource makes.
+struct FakeKvstore {
+  bool exists = true;
+  std::string time = "01:00Z-02:00Z";
+  std::string period = "Tuesday,Thursday";
+  int log = 0;
+  // Errors ModifyBackupPolicy answers before it succeeds: {HTTP status, code}.
+  std::vector<std::pair<int, std::string>> modify_errors;
+  // DescribeBackupPolicy errors, likewise.
+  std::vector<std::pair<int, std::string>> describe_errors;
+  // Statuses DescribeInstanceAttribute reports after each change, then "Normal".
+  std::vector<std::string> after_change = {"Changing"};
+  std::vector<std::string> statuses;
+  std::vector<std::string> actions;
+
+  static http::HttpResponse Json(int status, std::string body) {
+    return http::HttpResponse{status, {}, std::move(body)};
+  }
+  static http::HttpResponse Error(const std::pair<int, std::string>& e) {
+    return Json(e.first, R"({"Code":")" + e.second + R"(","Message":"scripted","RequestId":"E"})");
+  }
+
+  http::HttpResponse Answer(const http::HttpRequest& r) {
+    const std::string action(http::FindHeader(r.headers, "x-acs-action"));
+    actions.push_back(action);
+    auto q = http::ParseQuery(http::ParseUrl(r.url)->query);
+    auto param = [&](const std::string& name) {
+      for (const auto& [k, v] : *q) {
+        if (k == name) return v;
+      }
+      return std::string();
+    };
+    if (!exists) return Error({404, "InvalidInstanceId.NotFound"});
+    if (action == "DescribeBackupPolicy") {
+      if (!describe_errors.empty()) {
+        auto e = describe_errors.front();
+        describe_errors.erase(describe_errors.begin());
+        return Error(e);
+      }
+      return Json(200, R"({"RequestId":"D","PreferredBackupTime":")" + time +
+                           R"(","PreferredBackupPeriod":")" + period +
+                           R"(","BackupRetentionPeriod":"7","EnableBackupLog":)" +
+                           std::to_string(log) +
+                           R"(,"PreferredNextBackupTime":"2026-12-03T01:00Z"})");
+    }
+    if (action == "ModifyBackupPolicy") {
+      if (!modify_errors.empty()) {
+        auto e = modify_errors.front();
+        modify_errors.erase(modify_errors.begin());
+        return Error(e);
+      }
+      time = param("PreferredBackupTime");
+      period = param("PreferredBackupPeriod");
+      if (!param("EnableBackupLog").empty()) log = std::stoi(param("EnableBackupLog"));
+      statuses = after_change;
+      return Json(200, R"({"RequestId":"M"})");
+    }
+    if (action == "DescribeInstanceAttribute") {
+      std::string status = "Normal";
+      if (!statuses.empty()) {
+        status = statuses.front();
+        statuses.erase(statuses.begin());
+      }
+      return Json(200, R"({"Instances":{"DBInstanceAttribute":[{"InstanceId":"r-1",)"
+                       R"("InstanceStatus":")" +
+                           status + R"("}]}})");
+    }
+    return Error({400, "UnexpectedAction." + action});
+  }
+  int Count(const std::string& action) const {
+    return static_cast<int>(std::count(actions.begin(), actions.end(), action));
+  }
+};
+
+struct Fixture {
+  FakeKvstore cloud;
+  std::shared_ptr<http::ScriptedTransport> transport = std::make_shared<http::ScriptedTransport>();
+  FakeClock clock;
+  clients::FakeRandom random;
+  clients::credentials::FakeEnvironment env;
+  std::shared_ptr<ProviderData> data;
+  Harness h;
+
+  Fixture() : data(MakeData()), h(std::make_shared<BackupPolicyResource>(), data, Options()) {
+    transport->SetHandler([this](const http::HttpRequest& r) { return cloud.Answer(r); });
+  }
+  std::shared_ptr<ProviderData> MakeData() {
+    auto d = std::make_shared<ProviderData>(ProviderSeams{
+        .env = &env,
+        .transport = [this](const clients::credentials::TransportConfig&) { return transport; },
+        .clock = &clock,
+        .random = &random});
+    clients::credentials::AlicloudConfig c;
+    c.access_key = "AKTEST";
+    c.secret_key = "secret/for/tests";
+    c.region = "cn-hangzhou";
+    c.transport.endpoints["r_kvstore"] = "http://kvstore.test";
+    c.transport.max_retries = 1;
+    d->alicloud = c;
+    return d;
+  }
+  framework::testing::HarnessOptions Options() {
+    return {.describe_status = &clients::UserMessage, .clock = &clock};
+  }
+};
+
+BackupPolicyModel Config(const std::string& time, std::set<std::string> days) {
+  BackupPolicyModel m;
+  m.instance_id = "r-1";
+  m.backup_time = time;
+  m.backup_period = std::move(days);
+  return m;
+}
+
+TEST_CASE(
+    "create adopts and changes the policy, re-plans empty, updates in place, destroy restores") {
+  Fixture f;
+  auto config = Config("02:00Z-03:00Z", {"Monday", "Friday"});
+  auto created = f.h.Create(config);
+  REQUIRE_MESSAGE(created.ok(), created.diags.ToString());
+  REQUIRE(created.state.has_value());
+  CHECK(created.state->id.value() == "r-1");
+  CHECK(created.state->region.value() == "cn-hangzhou");
+  CHECK(created.state->backup_retention_period.value() == 7);
+  CHECK(f.cloud.time == "02:00Z-03:00Z");
+  CHECK(f.cloud.period == "Monday,Friday");
+  CHECK_FALSE(f.h.Plan(created.state, config).changes);
+
+  auto later = Config("04:00Z-05:00Z", {"Monday", "Friday"});
+  auto plan = f.h.Plan(created.state, later);
+  CHECK(plan.changes);
+  CHECK(plan.replace_paths.empty());
+  auto updated = f.h.Update(*created.state, later);
+  REQUIRE_MESSAGE(updated.ok(), updated.diags.ToString());
+  CHECK(f.cloud.time == "04:00Z-05:00Z");
+
+  auto destroyed = f.h.Destroy(*updated.state);
+  REQUIRE_MESSAGE(destroyed.ok(), destroyed.diags.ToString());
+  CHECK_FALSE(destroyed.state.has_value());
+  CHECK(f.cloud.time == "01:00Z-02:00Z");  // the adopted policy is back
+  CHECK(f.cloud.period == "Tuesday,Thursday");
+}
+
+TEST_CASE("a change that fails after adopting keeps the policy in state, with the error") {
+  Fixture f;
+  f.cloud.modify_errors = {{400, "InvalidParameter"}};
+  auto created = f.h.Create(Config("02:00Z-03:00Z", {"Monday"}));
+  CHECK_FALSE(created.ok());
+  const std::string errors = created.diags.ToString();
+  CHECK(errors.find("creating R-kvstore Backup Policy (r-1): ") != std::string::npos);
+  CHECK(errors.find("InvalidParameter") != std::string::npos);
+  // Recorded (Terraform taints it), as the instance has it now.
+  REQUIRE(created.state.has_value());
+  CHECK(created.state->id.value() == "r-1");
+  CHECK(created.state->backup_time.value() == "01:00Z-02:00Z");
+  CHECK(created.state->backup_period.value() == std::set<std::string>{"Tuesday", "Thursday"});
+  // The original policy is remembered, so a later destroy can restore it.
+  CHECK(f.h.private_state().find("original_policy") != std::string::npos);
+}
+
+TEST_CASE("an update that fails keeps the prior state") {
+  Fixture f;
+  auto created = f.h.Create(Config("02:00Z-03:00Z", {"Monday"}));
+  REQUIRE(created.ok());
+  f.cloud.modify_errors = {{400, "InvalidParameter"}};
+  auto updated = f.h.Update(*created.state, Config("05:00Z-06:00Z", {"Monday"}));
+  CHECK_FALSE(updated.ok());
+  REQUIRE(updated.state.has_value());
+  CHECK(updated.state->backup_time.value() == "02:00Z-03:00Z");
+}
+
+TEST_CASE("an instance deleted out of band leaves state without an error") {
+  Fixture f;
+  auto created = f.h.Create(Config("02:00Z-03:00Z", {"Monday"}));
+  REQUIRE(created.ok());
+  f.cloud.exists = false;
+  auto read = f.h.Read(*created.state);
+  CHECK_MESSAGE(read.ok(), read.diags.ToString());
+  CHECK_FALSE(read.state.has_value());
+  // Destroying a policy whose instance is gone succeeds: nothing to restore.
+  CHECK(f.h.Destroy(*created.state).ok());
+}
+
+TEST_CASE("a busy instance is waited for on the injected clock, then the change is sent again") {
+  Fixture f;
+  f.cloud.modify_errors = {{400, "IncorrectDBInstanceState"}};
+  f.cloud.statuses = {"Changing", "Changing"};
+  auto created = f.h.Create(Config("02:00Z-03:00Z", {"Monday"}));
+  REQUIRE_MESSAGE(created.ok(), created.diags.ToString());
+  CHECK(f.cloud.Count("ModifyBackupPolicy") == 2);
+  CHECK(f.cloud.Count("DescribeInstanceAttribute") >= 3);
+  CHECK(f.cloud.time == "02:00Z-03:00Z");
+  CHECK_FALSE(f.clock.sleeps().empty());
+}
+
+TEST_CASE("a refused read keeps the prior state and says why, AWS-provider style") {
+  Fixture f;
+  auto created = f.h.Create(Config("02:00Z-03:00Z", {"Monday"}));
+  REQUIRE(created.ok());
+  f.cloud.describe_errors = {{403, "Forbidden.RAM"}};
+  auto read = f.h.Read(*created.state);
+  CHECK_FALSE(read.ok());
+  REQUIRE(read.state.has_value());
+  CHECK(read.state->backup_time.value() == "02:00Z-03:00Z");
+  REQUIRE(read.diags.size() == 1);
+  CHECK(read.diags.items()[0].summary.rfind("reading R-kvstore Backup Policy (r-1): ", 0) == 0);
+  CHECK(read.diags.items()[0].detail.find("RAM") != std::string::npos);
+}
+
+TEST_CASE("import records the policy found; destroy brings it back; a missing instance is clear") {
+  Fixture f;
+  auto imported = f.h.Import("r-1");
+  REQUIRE_MESSAGE(imported.ok(), imported.diags.ToString());
+  CHECK(imported.state->backup_time.value() == "01:00Z-02:00Z");
+  auto changed = f.h.Update(*imported.state, Config("09:00Z-10:00Z", {"Sunday"}));
+  REQUIRE(changed.ok());
+  REQUIRE(f.h.Destroy(*changed.state).ok());
+  CHECK(f.cloud.time == "01:00Z-02:00Z");
+
+  f.cloud.exists = false;
+  auto missing = f.h.Import("r-1");
+  CHECK(missing.diags.ToString().find("Cannot import non-existent remote object") !=
+        std::string::npos);
+}
+
+TEST_CASE("bad values are refused at validate time, before any call") {
+  Fixture f;
+  auto d = f.h.Validate(Config("02:00Z-04:00Z", {"Funday"}));
+  CHECK(d.ToString().find("backup_time") != std::string::npos);
+  CHECK(d.ToString().find("backup_period") != std::string::npos);
+  CHECK(f.cloud.actions.empty());
+}
+
+}  // namespace
+}  // namespace polybackup::resources::kvstore
