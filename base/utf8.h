@@ -1,5 +1,5 @@
-// UTF-8 well-formedness, for strings that leave the provider in protobuf
-// `string` fields.
+// UTF-8: a well-formedness check and mending into U+FFFD, for strings that
+// leave the provider in protobuf `string` fields; and an encoder.
 //
 // Why: proto3 decoders (Go's, which Terraform uses, and C++'s) refuse a whole
 // message whose `string` field holds ill-formed UTF-8, so one stray byte
@@ -13,6 +13,7 @@
 #ifndef POLYBACKUP_BASE_UTF8_H_
 #define POLYBACKUP_BASE_UTF8_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,11 @@ inline constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
 
 // True when every byte of `s` belongs to a well-formed sequence.
 bool IsValid(std::string_view s);
+
+// Appends the encoding of `cp` to `out`. Precondition: `cp` is a scalar
+// value (at most U+10FFFF, not a surrogate); map anything else to U+FFFD
+// first.
+void AppendCodePoint(uint32_t cp, std::string& out);
 
 // `s` with each maximal ill-formed subpart replaced by one U+FFFD (Unicode's
 // recommended practice, §3.9 "U+FFFD Substitution of Maximal Subparts", also

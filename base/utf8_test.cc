@@ -17,26 +17,14 @@ std::string Fffd(int n) {
   return out;
 }
 
-// The textbook encoder, to generate every scalar value's bytes.
 std::string Encode(uint32_t cp) {
   std::string out;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
+  AppendCodePoint(cp, out);
   return out;
 }
+
+// The shortest length that can encode `cp`.
+size_t MinimalLength(uint32_t cp) { return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; }
 
 // An independent definition to compare against, written from the bit
 // patterns rather than from table 3-7: decode each sequence by its leading
@@ -68,7 +56,7 @@ bool ReferenceValid(std::string_view s) {
       cp = (cp << 6) | (c & 0x3F);
     }
     if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    if (Encode(cp).size() != n) return false;  // overlong
+    if (MinimalLength(cp) != n) return false;  // overlong
     i += n;
   }
   return true;
@@ -140,11 +128,17 @@ TEST_CASE("maximal subparts, as in the Unicode Standard's own example (table 3-8
         "a" + Fffd(3) + "b" + Fffd(1) + "c" + Fffd(2) + "d");
 }
 
-TEST_CASE("every scalar value's encoding is valid and kept") {
+TEST_CASE("every scalar value is encoded in its shortest form, valid, and kept") {
+  CHECK(Encode(0x41) == "A");
+  CHECK(Encode(0xE9) == "\xC3\xA9");
+  CHECK(Encode(0x20AC) == "\xE2\x82\xAC");
+  CHECK(Encode(0x1F600) == "\xF0\x9F\x98\x80");
   for (uint32_t cp = 0; cp <= 0x10FFFF; ++cp) {
     if (cp >= 0xD800 && cp <= 0xDFFF) continue;
     const std::string s = Encode(cp);
-    if (!IsValid(s) || Sanitize(s) != s) FAIL("U+" << std::hex << cp);
+    if (s.size() != MinimalLength(cp) || !ReferenceValid(s) || !IsValid(s) || Sanitize(s) != s) {
+      FAIL("U+" << std::hex << cp);
+    }
   }
 }
 
