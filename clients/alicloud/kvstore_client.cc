@@ -33,6 +33,11 @@ KvstoreInstance ParseInstance(const nlohmann::json& j) {
 
 }  // namespace
 
+std::string DocumentedBackupWindow(std::string_view window) {
+  if (window == "23:00Z-00:00Z") return "23:00Z-24:00Z";
+  return std::string(window);
+}
+
 std::vector<std::string> SplitWeekdays(std::string_view joined) {
   std::vector<std::string> out;
   for (absl::string_view part :
@@ -74,7 +79,7 @@ absl::Status KvstoreClient::ModifyBackupPolicy(const ModifyKvstoreBackupPolicyRe
   }
   http::QueryParams params = {
       {"InstanceId", request.instance_id},
-      {"PreferredBackupTime", request.preferred_backup_time},
+      {"PreferredBackupTime", DocumentedBackupWindow(request.preferred_backup_time)},
       {"PreferredBackupPeriod", JoinWeekdays(request.preferred_backup_period)}};
   if (request.backup_retention_period) {
     params.emplace_back("BackupRetentionPeriod", std::to_string(*request.backup_retention_period));

@@ -94,6 +94,24 @@ TEST_CASE("DescribeBackupPolicy: parses strings-as-numbers and 0/1 booleans") {
   CHECK(other->preferred_backup_period.empty());
 }
 
+TEST_CASE("ModifyBackupPolicy sends the last window of the day as 23:00Z-24:00Z") {
+  CHECK(DocumentedBackupWindow("23:00Z-00:00Z") == "23:00Z-24:00Z");
+  CHECK(DocumentedBackupWindow("23:00Z-24:00Z") == "23:00Z-24:00Z");
+  CHECK(DocumentedBackupWindow("00:00Z-01:00Z") == "00:00Z-01:00Z");
+  CHECK(DocumentedBackupWindow("22:00Z-23:00Z") == "22:00Z-23:00Z");
+  CHECK(DocumentedBackupWindow("garbage") == "garbage");  // the API's to refuse, not ours
+  Fixture f;
+  for (const char* window : {"23:00Z-00:00Z", "23:00Z-24:00Z"}) {
+    f.transport->Respond(200, R"({"RequestId":"OK"})");
+    REQUIRE(f.Client()
+                .ModifyBackupPolicy({.instance_id = "r-bp1abc",
+                                     .preferred_backup_time = window,
+                                     .preferred_backup_period = {"Monday"}})
+                .ok());
+    CHECK(Param(QueryOf(f.transport->requests().back()), "PreferredBackupTime") == "23:00Z-24:00Z");
+  }
+}
+
 TEST_CASE("ModifyBackupPolicy: parameters, throttling retried with fresh signatures") {
   Fixture f;
   const char* throttled =

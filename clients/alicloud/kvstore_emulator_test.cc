@@ -61,6 +61,15 @@ TEST_CASE("describe, modify and read back a backup policy") {
   CHECK(after->backup_retention_period == 14);
   CHECK(after->enable_backup_log == true);
 
+  // Either spelling of the last window reaches the emulator as the one the
+  // service takes.
+  REQUIRE(client
+              .ModifyBackupPolicy({.instance_id = "r-test1",
+                                   .preferred_backup_time = "23:00Z-00:00Z",
+                                   .preferred_backup_period = {"Monday"}})
+              .ok());
+  CHECK(client.DescribeBackupPolicy("r-test1")->preferred_backup_time == "23:00Z-24:00Z");
+
   auto inst = client.DescribeInstanceAttribute("r-test1");
   REQUIRE(inst.ok());
   CHECK(inst->instance_status == "Normal");

@@ -6,6 +6,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "base/utf8.h"
 #include "tfplugin/cty/json_text.h"
 #include "tfplugin/cty/path_stack.h"
 
@@ -19,24 +20,6 @@ using Scope = PathStack::Scope;
 constexpr int kMaxDepth = 128;
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-void AppendUtf8(uint32_t cp, std::string& out) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xc0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3f));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xe0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-    out += static_cast<char>(0x80 | (cp & 0x3f));
-  } else {
-    out += static_cast<char>(0xf0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3f));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3f));
-    out += static_cast<char>(0x80 | (cp & 0x3f));
-  }
-}
 
 class Decoder {
  public:
@@ -241,7 +224,7 @@ class Decoder {
             }
           }
           if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd;  // lone surrogate, as Go does
-          AppendUtf8(cp, out);
+          utf8::AppendCodePoint(cp, out);
           break;
         }
         default:

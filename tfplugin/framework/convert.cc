@@ -1,5 +1,6 @@
 #include "tfplugin/framework/convert.h"
 
+#include "base/utf8.h"
 #include "tfplugin/cty/json.h"
 #include "tfplugin/cty/msgpack.h"
 
@@ -11,22 +12,27 @@ void ToProto(const diag::Diagnostics& diags,
     tfplugin6::Diagnostic* p = out->Add();
     p->set_severity(d.severity == diag::Severity::kError ? tfplugin6::Diagnostic::ERROR
                                                          : tfplugin6::Diagnostic::WARNING);
-    p->set_summary(d.summary);
-    p->set_detail(d.detail);
+    // Summaries and details quote values, and values can be any bytes (a
+    // msgpack bin for a string attribute); a proto3 decoder refuses the whole
+    // response over one ill-formed byte, so mend them here, where every
+    // diagnostic passes.
+    p->set_summary(utf8::Sanitize(d.summary));
+    p->set_detail(utf8::Sanitize(d.detail));
     if (d.attribute && !d.attribute->empty()) *p->mutable_attribute() = PathToProto(*d.attribute);
   }
 }
 
 tfplugin6::AttributePath PathToProto(const cty::Path& path) {
+  // Map keys come from user data, so they are mended like diagnostic text.
   tfplugin6::AttributePath out;
   for (const auto& s : path.steps()) {
     auto* step = out.add_steps();
     switch (s.kind) {
       case cty::PathStep::Kind::kAttribute:
-        step->set_attribute_name(s.name);
+        step->set_attribute_name(utf8::Sanitize(s.name));
         break;
       case cty::PathStep::Kind::kKey:
-        step->set_element_key_string(s.name);
+        step->set_element_key_string(utf8::Sanitize(s.name));
         break;
       case cty::PathStep::Kind::kIndex:
         step->set_element_key_int(s.index);

@@ -16,6 +16,9 @@
 
 namespace polybackup::framework {
 
+// Every string is sent as well-formed UTF-8: each ill-formed sequence in a
+// summary, a detail or a path step becomes U+FFFD (base/utf8.h), since
+// Terraform refuses a whole message over one bad byte in a `string` field.
 void ToProto(const diag::Diagnostics& diags,
              google::protobuf::RepeatedPtrField<tfplugin6::Diagnostic>* out);
 tfplugin6::AttributePath PathToProto(const cty::Path& path);

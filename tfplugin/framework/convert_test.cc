@@ -100,6 +100,25 @@ TEST_CASE("diagnostics convert with severity and attribute path; paths round tri
   CHECK(PathFromProto(out[1].attribute()) == path);
 }
 
+TEST_CASE("diagnostics are sent as well-formed UTF-8; well-formed text is kept as is") {
+  const std::string fffd = "\xEF\xBF\xBD";
+  diag::Diagnostics d;
+  d.AddAttributeError(cty::Path().Attribute("tags").Key("k\xff"), "bad \xc0\xaf value",
+                      "got \"\xed\xa0\x80\", caf\xC3\xA9 \xE2\x82\xAC");
+  cty::Path odd_name = cty::Path().Attribute("a\xf4\x90\x80\x80");  // > U+10FFFF
+  d.AddAttributeWarning(odd_name, "w");
+  google::protobuf::RepeatedPtrField<tfplugin6::Diagnostic> out;
+  ToProto(d, &out);
+  REQUIRE(out.size() == 2);
+  CHECK(out[0].summary() == "bad " + fffd + fffd + " value");
+  CHECK(out[0].detail() == "got \"" + fffd + fffd + fffd + "\", caf\xC3\xA9 \xE2\x82\xAC");
+  CHECK(out[0].attribute().steps(0).attribute_name() == "tags");
+  CHECK(out[0].attribute().steps(1).element_key_string() == "k" + fffd);
+  CHECK(out[1].attribute().steps(0).attribute_name() == "a" + fffd + fffd + fffd + fffd);
+  tfplugin6::Diagnostic decoded;
+  for (const auto& p : out) CHECK(decoded.ParseFromString(p.SerializeAsString()));
+}
+
 TEST_CASE("DecodeDynamic: msgpack, json fallback, empty = null, garbage = named error") {
   const cty::Type t = cty::Type::Object({{"a", cty::Type::String()}});
   const cty::Value v = cty::Value::Object(t, {{"a", cty::Value::String("x")}});

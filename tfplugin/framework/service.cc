@@ -3,6 +3,7 @@
 // RPCs are in service_resource.cc.
 #include "tfplugin/framework/service.h"
 
+#include "base/utf8.h"
 #include "tfplugin/framework/planning.h"
 #include "tfplugin/framework/service_internal.h"
 
@@ -183,8 +184,9 @@ grpc::Status ProviderService::GetFunctions(grpc::ServerContext*,
 grpc::Status ProviderService::CallFunction(grpc::ServerContext*,
                                            const tfplugin6::CallFunction::Request* request,
                                            tfplugin6::CallFunction::Response* response) {
-  response->mutable_error()->set_text("The polybackup provider has no functions (asked for \"" +
-                                      request->name() + "\").");
+  // The name is echoed; mended like diagnostic text (convert.h).
+  response->mutable_error()->set_text(utf8::Sanitize(
+      "The polybackup provider has no functions (asked for \"" + request->name() + "\")."));
   return grpc::Status::OK;
 }
 

@@ -5,6 +5,7 @@
 #include <future>
 #include <thread>
 
+#include "base/utf8.h"
 #include "doctest/doctest.h"
 #include "tfplugin/cty/msgpack.h"
 #include "tfplugin/framework/resource.h"
@@ -51,6 +52,35 @@ std::string Errors(const R& response) {
     if (d.severity() == tfplugin6::Diagnostic::ERROR) out += d.summary() + ": " + d.detail() + "\n";
   }
   return out;
+}
+
+// `dv` with its msgpack bytes `from` replaced (once) by `to`: how these tests
+// put a msgpack bin where Terraform would send a str.
+tfplugin6::DynamicValue Patched(tfplugin6::DynamicValue dv, const std::string& from,
+                                const std::string& to) {
+  std::string bytes = dv.msgpack();
+  const size_t at = bytes.find(from);
+  REQUIRE(at != std::string::npos);
+  bytes.replace(at, from.size(), to);
+  dv.set_msgpack(bytes);
+  return dv;
+}
+
+// Every string in the response's diagnostics is well-formed UTF-8, by our
+// validator and by protobuf's own decoder (which refuses the whole message
+// otherwise, as Terraform's does).
+template <class R>
+void CheckWellFormed(const R& response) {
+  for (const auto& d : response.diagnostics()) {
+    CHECK(utf8::IsValid(d.summary()));
+    CHECK(utf8::IsValid(d.detail()));
+    for (const auto& step : d.attribute().steps()) {
+      CHECK(utf8::IsValid(step.attribute_name()));
+      CHECK(utf8::IsValid(step.element_key_string()));
+    }
+  }
+  R decoded;
+  CHECK(decoded.ParseFromString(response.SerializeAsString()));
 }
 
 // ---- purpose-built resources
@@ -457,6 +487,66 @@ TEST_CASE("malformed DynamicValue bytes give an error naming the argument") {
   tfplugin6::PlanResourceChange::Response resp;
   CHECK(f.service->PlanResourceChange(nullptr, &req, &resp).ok());
   CHECK(Errors(resp).find("Invalid proposed_new_state") != std::string::npos);
+}
+
+TEST_CASE("bytes that are not UTF-8 never reach a string field of a response") {
+  // A msgpack bin for a string attribute may hold any bytes; the fuzz campaign
+  // of issue 8 found them echoed into Diagnostic.detail.
+  Fixture f;
+  const Type t = f.SchemaOf(kThing).ImpliedType();
+  const std::string bad = "a\xff\xc0\xaf\xed\xa0\x80";  // stray, overlong, surrogate
+  const std::string bin = "\xc4" + std::string(1, static_cast<char>(bad.size())) + bad;
+  const tfplugin6::DynamicValue named = DV(Obj(t, {{"name", S("zzzz")}}), t);
+
+  tfplugin6::ValidateResourceConfig::Request validate;
+  validate.set_type_name(kThing);
+  *validate.mutable_config() = Patched(named, "\xa4zzzz", bin);
+  tfplugin6::ValidateResourceConfig::Response validated;
+  CHECK(f.service->ValidateResourceConfig(nullptr, &validate, &validated).ok());
+  CheckWellFormed(validated);
+  REQUIRE(validated.diagnostics_size() == 1);
+  const auto& d = validated.diagnostics(0);
+  CHECK(d.attribute().steps(0).attribute_name() == "name");
+  CHECK(d.summary().find("\"name\"") != std::string::npos);
+  CHECK(d.detail().find("\"a\xEF\xBF\xBD") != std::string::npos);  // the value, mended
+
+  // A map key that is not UTF-8, under a value of the wrong type: the decode
+  // error names the key.
+  const tfplugin6::DynamicValue tagged =
+      DV(Obj(t, {{"name", S("ok")}, {"tags", Value::Map(Type::String(), {{"kkkk", S("v")}})}}), t);
+  tfplugin6::PlanResourceChange::Request plan;
+  plan.set_type_name(kThing);
+  *plan.mutable_config() = Patched(tagged, "\xa4kkkk\xa1v", bin + "\x05");
+  *plan.mutable_proposed_new_state() = plan.config();
+  tfplugin6::PlanResourceChange::Response planned;
+  CHECK(f.service->PlanResourceChange(nullptr, &plan, &planned).ok());
+  CHECK(Errors(planned).find(".tags[\"a\xEF\xBF\xBD") != std::string::npos);
+  CheckWellFormed(planned);
+
+  tfplugin6::UpgradeResourceState::Request upgrade;
+  upgrade.set_type_name(kThing);
+  upgrade.mutable_raw_state()->set_json("{\"id\":\"" + bad + "\",\"name\":\x80}");
+  tfplugin6::UpgradeResourceState::Response upgraded;
+  CHECK(f.service->UpgradeResourceState(nullptr, &upgrade, &upgraded).ok());
+  CHECK(Errors(upgraded) != "");
+  CheckWellFormed(upgraded);
+
+  // Request strings too, for a caller that skips protobuf's own check.
+  tfplugin6::ImportResourceState::Request import;
+  import.set_type_name(kThing + bad);
+  import.set_id(bad);
+  tfplugin6::ImportResourceState::Response imported;
+  CHECK(f.service->ImportResourceState(nullptr, &import, &imported).ok());
+  CHECK(Errors(imported) != "");
+  CheckWellFormed(imported);
+
+  tfplugin6::CallFunction::Request call;
+  call.set_name(bad);
+  tfplugin6::CallFunction::Response called;
+  CHECK(f.service->CallFunction(nullptr, &call, &called).ok());
+  CHECK(utf8::IsValid(called.error().text()));
+  tfplugin6::CallFunction::Response decoded;
+  CHECK(decoded.ParseFromString(called.SerializeAsString()));
 }
 
 TEST_CASE("an exception becomes an internal provider error, never a gRPC error") {

@@ -46,8 +46,10 @@ async function rejects(promise, code, statusCode) {
 test('backup time must be one whole UTC hour', () => {
   const {parseBackupTime} = kvstore.internals;
   assert.equal(parseBackupTime('07:00Z-08:00Z'), 7);
-  assert.equal(parseBackupTime('23:00Z-00:00Z'), 23);
-  for (const bad of ['07:30Z-08:30Z', '07:00Z-09:00Z', '7:00Z-8:00Z', '07:00-08:00', '24:00Z-01:00Z']) {
+  assert.equal(parseBackupTime('00:00Z-01:00Z'), 0);
+  assert.equal(parseBackupTime('23:00Z-24:00Z'), 23);
+  for (const bad of ['07:30Z-08:30Z', '07:00Z-09:00Z', '7:00Z-8:00Z', '07:00-08:00', '24:00Z-01:00Z',
+    '23:00Z-00:00Z', '22:00Z-24:00Z', '23:00Z-24:30Z', '24:00Z-25:00Z']) {
     assert.throws(() => parseBackupTime(bad), (e) => e.code === 'InvalidPreferredBackupTime.Format', bad);
   }
 });
@@ -136,6 +138,19 @@ test('ModifyBackupPolicy: stored, instance Changing, second modify refused until
   const after = (await describePolicy(c, 'r-kv2')).body;
   assert.equal(after.preferredBackupTime, '08:00Z-09:00Z');
   assert.equal(after.backupRetentionPeriod, '14', 'an omitted retention keeps its value');
+});
+
+test('the last window of the day is 23:00Z-24:00Z, answered as sent; 23:00Z-00:00Z is refused', async () => {
+  await op('seed_instance', {instance_id: 'r-kv5'});
+  await op('settings', {transition_seconds: 0});
+  const c = client();
+  await modifyPolicy(c, {instanceId: 'r-kv5', preferredBackupTime: '23:00Z-24:00Z', preferredBackupPeriod: 'Monday'});
+  const b = (await describePolicy(c, 'r-kv5')).body;
+  assert.equal(b.preferredBackupTime, '23:00Z-24:00Z');
+  assert.match(b.preferredNextBackupTime, /^\d{4}-\d\d-\d\dT23:00Z$/);
+  await rejects(modifyPolicy(c, {instanceId: 'r-kv5', preferredBackupTime: '23:00Z-00:00Z',
+    preferredBackupPeriod: 'Monday'}), 'InvalidPreferredBackupTime.Format', 400);
+  assert.equal((await describePolicy(c, 'r-kv5')).body.preferredBackupTime, '23:00Z-24:00Z');
 });
 
 test('transition_seconds sets the Changing window (0 = none)', async () => {
