@@ -25,10 +25,7 @@ schema::ValidatorPtr BackupTimeValidator() {
 }
 
 bool SameWindow(std::string_view a, std::string_view b) {
-  auto canonical = [](std::string_view w) {
-    return w == "23:00Z-00:00Z" ? std::string("23:00Z-24:00Z") : std::string(w);
-  };
-  return canonical(a) == canonical(b);
+  return ali::DocumentedBackupWindow(a) == ali::DocumentedBackupWindow(b);
 }
 
 void ApplyPolicy(const ali::KvstoreBackupPolicy& policy, BackupPolicyModel& model) {
