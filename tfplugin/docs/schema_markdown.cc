@@ -110,8 +110,24 @@ std::optional<cty::Type> ObjectOf(const cty::Type& t) {
   return std::nullopt;
 }
 
-// One list item holds one paragraph, so blank lines become hard line breaks.
-std::string Describe(absl::string_view text, bool deprecated, absl::string_view message) {
+// What the schema knows about an attribute beyond Terraform's flags (the
+// framework plans defaults and replacements itself), as sentences that
+// follow the description.
+std::vector<std::string> Notes(const Attribute& a) {
+  std::vector<std::string> notes;
+  if (a.default_value && a.default_value->is_wholly_known() && !a.default_value->is_null()) {
+    notes.push_back(absl::StrCat("Defaults to `", a.default_value->DebugString(), "`."));
+  }
+  if (a.requires_replace) notes.push_back("Changing it replaces the resource.");
+  if (a.deprecated && !a.deprecation_message.empty()) {
+    notes.push_back(absl::StrCat("Deprecated: ", a.deprecation_message));
+  }
+  return notes;
+}
+
+// " <description> <notes>", or "" when there is neither. One list item holds
+// one paragraph, so blank lines become hard line breaks.
+std::string Describe(absl::string_view text, const std::vector<std::string>& notes) {
   std::string out;
   absl::string_view d = absl::StripAsciiWhitespace(text);
   for (size_t i = 0; i < d.size(); ++i) {
@@ -122,9 +138,7 @@ std::string Describe(absl::string_view text, bool deprecated, absl::string_view 
       out += d[i];
     }
   }
-  if (deprecated && !message.empty()) {
-    absl::StrAppend(&out, out.empty() ? "" : " ", "Deprecated: ", message);
-  }
+  for (const std::string& note : notes) absl::StrAppend(&out, out.empty() ? "" : " ", note);
   return out.empty() ? out : " " + out;
 }
 
@@ -217,7 +231,7 @@ class Writer {
     if (a.sensitive) out_ += ", Sensitive";
     if (a.deprecated) out_ += ", Deprecated";
     if (a.write_only) absl::StrAppend(&out_, ", [Write-only](", kWriteOnlyUrl, ")");
-    absl::StrAppend(&out_, ")", Describe(a.description, a.deprecated, a.deprecation_message));
+    absl::StrAppend(&out_, ")", Describe(a.description, Notes(a)));
     if (a.nested) {
       SeeBelow(path, "nestedatt", {.attributes = a.nested.get(), .group = group}, sections);
     } else if (std::optional<cty::Type> object = ObjectOf(a.type)) {
@@ -238,7 +252,10 @@ class Writer {
     if (nb.block->deprecated) out_ += ", Deprecated";
     absl::StrAppend(
         &out_, ")",
-        Describe(nb.block->description, nb.block->deprecated, nb.block->deprecation_message));
+        Describe(nb.block->description,
+                 nb.block->deprecated && !nb.block->deprecation_message.empty()
+                     ? std::vector<std::string>{"Deprecated: " + nb.block->deprecation_message}
+                     : std::vector<std::string>{}));
     SeeBelow(path, "nestedblock", {.block = nb.block.get(), .group = group}, sections);
     out_ += "\n";
   }

@@ -17,6 +17,10 @@
 // is listed as read-only with a stock description (as tfplugindocs does).
 // Nested blocks, nested attributes and object-typed attributes each get an
 // anchored "Nested Schema" section after the level that names them.
+//
+// Beyond tfplugindocs, facts only this schema holds follow the description:
+// "Defaults to `x`." (default_value), "Changing it replaces the resource."
+// (requires_replace) and "Deprecated: <message>".
 #ifndef POLYBACKUP_TFPLUGIN_DOCS_SCHEMA_MARKDOWN_H_
 #define POLYBACKUP_TFPLUGIN_DOCS_SCHEMA_MARKDOWN_H_
 

@@ -42,9 +42,12 @@ std::string Render(const Block& b) {
   return *md;
 }
 
-TEST_CASE("groups, sorting, types and flags of a flat schema") {
+TEST_CASE("groups, sorting, types, flags and notes of a flat schema") {
   Block b;
   b.attributes.push_back(Attr("name", Type::String(), kRequired, "The name."));
+  b.attributes.back().requires_replace = true;
+  b.attributes.push_back(Attr("tier", Type::String(), kOptionalComputed, "Tier."));
+  b.attributes.back().default_value = cty::Value::String("standard");
   b.attributes.push_back(Attr("id", Type::String(), kComputed));
   b.attributes.push_back(Attr("tags", Type::Map(Type::String()), kOptional, "Tags."));
   b.attributes.push_back(
@@ -59,7 +62,7 @@ TEST_CASE("groups, sorting, types and flags of a flat schema") {
   CHECK(Render(b) ==
         "## Schema\n\n"
         "### Required\n\n"
-        "- `name` (String) The name.\n\n"
+        "- `name` (String) The name. Changing it replaces the resource.\n\n"
         "### Optional\n\n"
         "> **NOTE**: [Write-only arguments](https://developer.hashicorp.com/terraform/language/"
         "resources/ephemeral#write-only-arguments) need Terraform 1.11 or later; their values "
@@ -68,7 +71,8 @@ TEST_CASE("groups, sorting, types and flags of a flat schema") {
         "- `old` (Boolean, Deprecated) Old. Deprecated: Use `new`.\n"
         "- `secret` (String, Sensitive, [Write-only](https://developer.hashicorp.com/terraform/"
         "language/resources/ephemeral#write-only-arguments)) A secret.\n"
-        "- `tags` (Map of String) Tags.\n\n"
+        "- `tags` (Map of String) Tags.\n"
+        "- `tier` (String) Tier. Defaults to `\"standard\"`.\n\n"
         "### Read-Only\n\n"
         "- `count` (Number) How many.\n"
         "- `id` (String) The identifier of this object.\n\n");
