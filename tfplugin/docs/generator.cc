@@ -30,15 +30,20 @@ struct Kind {
 constexpr Kind kResource = {"resources", "Resource", "resource.tf", "import.sh"};
 constexpr Kind kDataSource = {"data-sources", "Data Source", "data-source.tf", ""};
 
-constexpr char kDefaultTypePage[] = R"(---
+// The built-in pages have tfplugindocs' default sections: front matter,
+// heading, description, example, schema and, for a resource, import.
+constexpr char kTypeFrontMatter[] = R"(---
 page_title: "{{ .Name }} {{ .Type }} - {{ .ProviderName }}"
 subcategory: "{{ .SubCategory }}"
-description: |-
+)";
+constexpr char kProviderFrontMatter[] = R"(---
+page_title: "{{ .ProviderShortName }} Provider"
+)";
+constexpr char kDescriptionFrontMatter[] = R"(description: |-
 {{ .Description | plainmarkdown | trimspace | prefixlines "  " }}
 ---
-
-# {{ .Name }} ({{ .Type }})
-
+)";
+constexpr char kBody[] = R"(
 {{ .Description | trimspace }}
 {{- if .HasExample }}
 
@@ -48,7 +53,8 @@ description: |-
 {{- end }}
 
 {{ .SchemaMarkdown | trimspace }}
-{{- if .HasImport }}
+)";
+constexpr char kImportSection[] = R"({{- if .HasImport }}
 
 ## Import
 
@@ -58,24 +64,10 @@ An existing object is brought under Terraform's management with:
 {{- end }}
 )";
 
-constexpr char kDefaultProviderPage[] = R"(---
-page_title: "{{ .ProviderShortName }} Provider"
-description: |-
-{{ .Description | plainmarkdown | trimspace | prefixlines "  " }}
----
-
-# {{ .ProviderShortName }} Provider
-
-{{ .Description | trimspace }}
-{{- if .HasExample }}
-
-## Example Usage
-
-{{ tffile .ExampleFile }}
-{{- end }}
-
-{{ .SchemaMarkdown | trimspace }}
-)";
+std::string DefaultPage(absl::string_view front_matter, absl::string_view heading,
+                        absl::string_view tail) {
+  return absl::StrCat(front_matter, kDescriptionFrontMatter, "\n# ", heading, "\n", kBody, tail);
+}
 
 struct Template {
   std::string name;  // the path, or what the built-in page is, for errors
@@ -100,7 +92,8 @@ class Generator {
     }
     auto fields = Fields(provider_.schema, "provider", "examples/provider/provider.tf");
     if (!fields.ok()) return fields.status();
-    auto index = Pick({"templates/index.md.tmpl"}, "(default provider page)", kDefaultProviderPage);
+    auto index = Pick({"templates/index.md.tmpl"}, "(default provider page)",
+                      DefaultPage(kProviderFrontMatter, "{{ .ProviderShortName }} Provider", ""));
     if (!index.ok()) return index.status();
     if (absl::Status s = Page("index.md", *index, *fields); !s.ok()) return s;
     if (absl::Status s = OtherTemplates(*fields); !s.ok()) return s;
@@ -143,7 +136,9 @@ class Generator {
                     {"ImportFile", *import}});
     auto page = Pick({absl::StrCat("templates/", kind.dir, "/", suffix, ".md.tmpl"),
                       absl::StrCat("templates/", kind.dir, ".md.tmpl")},
-                     absl::StrCat("(default ", kind.label, " page)"), kDefaultTypePage);
+                     absl::StrCat("(default ", kind.label, " page)"),
+                     DefaultPage(kTypeFrontMatter, "{{ .Name }} ({{ .Type }})",
+                                 *kind.import_file ? kImportSection : ""));
     if (!page.ok()) return page.status();
     return Page(absl::StrCat(kind.dir, "/", suffix, ".md"), *page, *fields);
   }
@@ -184,7 +179,7 @@ class Generator {
 
   // The first of `paths` that exists, else the built-in page.
   absl::StatusOr<Template> Pick(const std::vector<std::string>& paths, std::string builtin_name,
-                                absl::string_view builtin) {
+                                std::string builtin) {
     for (const std::string& path : paths) {
       auto text = source_.Read(path);
       if (absl::IsNotFound(text.status())) continue;
@@ -192,7 +187,7 @@ class Generator {
       used_.insert(path);
       return Template{path, *std::move(text)};
     }
-    return Template{std::move(builtin_name), std::string(builtin)};
+    return Template{std::move(builtin_name), std::move(builtin)};
   }
 
   // `path` when the file exists, "" when not.
