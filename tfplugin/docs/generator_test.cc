@@ -119,6 +119,7 @@ TEST_CASE("a page template, the shared fallback and other templates") {
       {"templates/index.md.tmpl", "# {{ .ProviderShortName }}: {{ .Description }}"},
       {"templates/guides/start.md.tmpl", "Start with {{ .ProviderName }}."},
       {"templates/images/logo.svg", "<svg/>"},
+      {"templates/guides/.start.md.tmpl.swp", "an editor's swap file"},
   });
   CHECK(pages["resources/thing.md"] ==
         "# acme_thing (Resource) of acme\nManages a **thing**.\n"
@@ -129,6 +130,7 @@ TEST_CASE("a page template, the shared fallback and other templates") {
   CHECK(pages["guides/start.md"] == "Start with acme.\n");
   CHECK(pages["images/logo.svg"] == "<svg/>");
   CHECK(pages.count("resources.md") == 0);
+  CHECK(pages.size() == 6);
 }
 
 TEST_CASE("errors name the template; templates must match a type") {

@@ -31,7 +31,13 @@ std::vector<std::string> DiskSourceTree::List(const std::string& dir) const {
   std::error_code ec;
   for (fs::recursive_directory_iterator it(root_ / dir, ec), end; !ec && it != end;
        it.increment(ec)) {
-    if (it->is_regular_file(ec)) {
+    std::error_code entry_ec;  // a bad entry is skipped, not the end of the listing
+    // Hidden files are editor swap files and the like, never pages.
+    if (it->path().filename().string().front() == '.') {
+      if (it->is_directory(entry_ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file(entry_ec)) {
       paths.push_back(it->path().lexically_relative(root_).generic_string());
     }
   }
@@ -49,7 +55,9 @@ absl::StatusOr<std::string> MemorySourceTree::Read(const std::string& path) cons
 std::vector<std::string> MemorySourceTree::List(const std::string& dir) const {
   std::vector<std::string> paths;
   for (const auto& [path, unused] : files_) {
-    if (absl::StartsWith(path, dir + "/")) paths.push_back(path);
+    if (absl::StartsWith(path, dir + "/") && !absl::StrContains("/" + path, "/.")) {
+      paths.push_back(path);
+    }
   }
   return paths;
 }

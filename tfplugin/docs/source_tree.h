@@ -19,8 +19,8 @@ class SourceTree {
   // The file's content; NotFound when there is no such regular file, another
   // error when it cannot be read.
   virtual absl::StatusOr<std::string> Read(const std::string& path) const = 0;
-  // Every regular file below `dir` (at any depth), as root-relative paths in
-  // byte order; empty when `dir` does not exist.
+  // Every regular file below `dir` (at any depth) but hidden ones (".x"), as
+  // root-relative paths in byte order; empty when `dir` does not exist.
   virtual std::vector<std::string> List(const std::string& dir) const = 0;
 };
 
