@@ -1,3 +1,11 @@
+terraform {
+  required_providers {
+    polybackup = {
+      source = "polybackup/polybackup"
+    }
+  }
+}
+
 # One provider block configures all three clouds; each block is optional and
 # a resource of a cloud whose block (and environment) is missing fails at plan
 # time with a clear diagnostic.
