@@ -49,16 +49,23 @@ schema::ModelSchema<BackupPolicyModel> BackupPolicyResource::DefineSchema() cons
       .Computed()
       .Validate(schema::SizeBetween(1, 7))
       .Validate(schema::EachElement(WeekdayValidator()))
-      .Description("Weekdays on which backups run (Monday … Sunday). Omitted: kept as it is.");
+      .MarkdownDescription(
+          "Weekdays on which backups run, at least one of `Monday` … `Sunday`. Omitted: the "
+          "instance's current days are kept.");
   s.Attribute("backup_time", &M::backup_time)
       .Optional()
       .Computed()
       .Validate(BackupTimeValidator())
-      .MarkdownDescription("The one-hour UTC window backups start in, e.g. `02:00Z-03:00Z`.");
+      .MarkdownDescription(
+          "The one-hour UTC window backups start in, written `HH:00Z-HH:00Z`, e.g. "
+          "`02:00Z-03:00Z`; the last one is `23:00Z-24:00Z` (or `23:00Z-00:00Z`). Omitted: the "
+          "instance's current window is kept.");
   s.Attribute("enable_backup_log", &M::enable_backup_log)
       .Optional()
       .Computed()
-      .Description("Whether log (AOF) backups are enabled. Omitted: kept as it is.");
+      .Description(
+          "Whether log (AOF) backups are enabled, for point-in-time recovery. Omitted: kept as it "
+          "is.");
   s.Attribute("backup_retention_period", &M::backup_retention_period)
       .Computed()
       .UseStateForUnknown()
