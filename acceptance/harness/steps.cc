@@ -250,9 +250,12 @@ class Runner {
     std::optional<json> entry = FindChange(plan.json, scenario_.address);
     if (!entry) Abort("the plan has no change for " + scenario_.address + "\n" + plan.run.out);
     const json& actions = (*entry)["change"]["actions"];
+    // Fatal: applying a plan of another kind would only cascade into
+    // failures of the steps after.
     if (std::find(allowed.begin(), allowed.end(), actions) == allowed.end()) {
-      Fail("expected the actions " + json(allowed).dump() + " for " + scenario_.address +
-           ", the plan has " + actions.dump() + "\n" + plan.run.out);
+      Abort("expected the actions " + (allowed.size() == 1 ? "" : std::string("(one of) ")) +
+            json(allowed).dump() + " for " + scenario_.address + ", the plan has " +
+            actions.dump() + "\n" + plan.run.out);
     }
     for (const std::string& other : ChangedAddresses(plan.json)) {
       if (other != scenario_.address) Fail("the plan also changes " + other + "\n" + plan.run.out);
