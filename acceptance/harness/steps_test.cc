@@ -31,17 +31,11 @@ class Store {
     json j = json::parse(in, nullptr, false);
     return j.is_object() ? j.value("objects", json::object()) : json::object();
   }
-  // Applies `edit` to every object (a scenario has one at a time).
-  void EditObjects(const std::function<void(json&)>& edit) {
+  // Rewrites the objects map out of band, as a cloud console would.
+  void Edit(const std::function<void(json& objects)>& edit) {
     std::ifstream in(path_);
     json j = json::parse(in);
-    for (auto& [id, object] : j["objects"].items()) edit(object);
-    std::ofstream(path_) << j.dump();
-  }
-  void Clear() {
-    std::ifstream in(path_);
-    json j = json::parse(in);
-    j["objects"] = json::object();
+    edit(j["objects"]);
     std::ofstream(path_) << j.dump();
   }
 
@@ -88,11 +82,16 @@ TEST_CASE("step runner: every step kind against the test resource") {
       {Import{.checks = {Attr("name", "one")}}},
       {UpdateInPlace{.config = bigger, .attributes = {"size", "tags", "rule"}}},
       {Replace{.config = renamed, .checks = {Attr("name", "two"), AttrAbsent("tags")}}},
-      {Drift{.change = [&] { store.EditObjects([](json& o) { o["size"] = "5"; }); },
+      {Drift{.change =
+                 [&] {
+                   store.Edit([](json& objects) {
+                     for (auto& [id, object] : objects.items()) object["size"] = "5";
+                   });
+                 },
              .attribute = "size",
              .drifted = 5,
              .configured = 2}},
-      {Disappears{.remove = [&] { store.Clear(); }}},
+      {Disappears{.remove = [&] { store.Edit([](json& objects) { objects = json::object(); }); }}},
       {ExpectError{.config = Thing("\n  name = \"Not_Valid\"\n"),
                    .at = Command::kValidate,
                    .messages = {"name", "lower-case letters"}}},
