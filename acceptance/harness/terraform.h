@@ -29,6 +29,9 @@ class Workspace {
   // provider reads credentials and endpoints from it).
   explicit Workspace(std::map<std::string, std::string> env = {});
   ~Workspace();  // removes the directory unless POLYBACKUP_KEEP_WORKSPACES is set
+  // One owner per directory: a copy would remove it twice.
+  Workspace(const Workspace&) = delete;
+  Workspace& operator=(const Workspace&) = delete;
 
   const std::string& dir() const { return dir_; }
 
