@@ -1,10 +1,12 @@
 // Acceptance scenarios of polybackup_kvstore_backup_policy: the real
 // Terraform CLI drives the built provider against the R-kvstore emulator, or
-// a real account (kvstore_target.h says how).
+// a real account (kvstore_target.h says how). Each scenario is data for the
+// step runner (acceptance/harness/steps.h).
 #include <doctest/doctest.h>
 
 #include "acceptance/alicloud/kvstore_target.h"
 #include "acceptance/harness/acceptance.h"
+#include "acceptance/harness/steps.h"
 
 using namespace polybackup::acceptance;
 using nlohmann::json;
@@ -15,198 +17,192 @@ constexpr char kAddress[] = "polybackup_kvstore_backup_policy.test";
 
 std::string PolicyConfig(const KvstoreTarget& t, const std::string& body) {
   return t.ProviderBlock() + "resource \"polybackup_kvstore_backup_policy\" \"test\" {\n" +
-         "  instance_id = \"" + t.instance_id() + "\"\n" + body + "}\n";
+         "  instance_id = \"" + t.instance_id() + "\"\n" + body + "\n}\n";
+}
+
+std::string DataSourceConfig(const KvstoreTarget& t, const std::string& name,
+                             const std::string& instance_id) {
+  return t.ProviderBlock() + "data \"polybackup_kvstore_backup_policy\" \"" + name + "\" {\n" +
+         "  instance_id = \"" + instance_id + "\"\n}\n";
 }
 
 const KvPolicy kOriginal{"01:00Z-02:00Z", "Tuesday,Thursday", false};
+const KvPolicy kFoundAtImport{"07:00Z-08:00Z", "Saturday,Sunday", false};
+
+// A real account's instance gets the policy it had before the scenario back.
+Callback RestoreRealAccount(KvstoreTarget& t) {
+  return [&t] {
+    if (!t.emulated()) t.Prepare(kOriginal);
+  };
+}
+
+AttrCheck IsNumber(const std::string& path) {
+  return AttrWith(path, "is a number", [](const json& v) { return v.is_number(); });
+}
 
 }  // namespace
 
 TEST_CASE("kvstore backup policy: create, no-op plan, update, drift, disappear, import, destroy") {
   auto t = KvstoreTarget::Get();
   if (!t) return;
-  t->Prepare(kOriginal);
-  Workspace ws(t->Env());
-
-  // Create: the instance's policy is adopted and changed.
-  ws.SetConfig(PolicyConfig(*t,
-                            "  backup_period = [\"Monday\", \"Wednesday\", \"Friday\"]\n"
-                            "  backup_time = \"02:00Z-03:00Z\"\n"
-                            "  enable_backup_log = true\n"));
-  ACC_REQUIRE_OK(ws.Apply());
-  auto r = ws.Resource(kAddress);
-  REQUIRE(r.has_value());
-  CHECK((*r)["id"] == t->instance_id());
-  CHECK((*r)["backup_time"] == "02:00Z-03:00Z");
-  CHECK((*r)["backup_period"] == json::array({"Friday", "Monday", "Wednesday"}));
-  CHECK((*r)["enable_backup_log"] == true);
-  CHECK((*r)["backup_retention_period"].is_number());
-  CHECK_FALSE((*r)["region"].get<std::string>().empty());
-  CHECK_FALSE((*r)["preferred_next_backup_time"].get<std::string>().empty());
-  KvPolicy cloud = t->Read();
-  CHECK(cloud.time == "02:00Z-03:00Z");
-  CHECK(cloud.period == "Monday,Wednesday,Friday");
-  CHECK(cloud.log);
-  ACC_REQUIRE_EMPTY_PLAN(ws);
-
-  // Update in place (not a replacement).
-  ws.SetConfig(PolicyConfig(*t,
-                            "  backup_period = [\"Monday\", \"Wednesday\", \"Friday\"]\n"
-                            "  backup_time = \"04:00Z-05:00Z\"\n"
-                            "  enable_backup_log = true\n"));
-  json changes = ws.PlanJson();
-  REQUIRE(changes.size() == 1);
-  CHECK(changes[0]["change"]["actions"] == json::array({"update"}));
-  ACC_REQUIRE_OK(ws.Apply());
-  CHECK(t->Read().time == "04:00Z-05:00Z");
-  ACC_REQUIRE_EMPTY_PLAN(ws);
-
-  // Changed out of band: refresh shows it, the plan puts it back.
-  t->ChangeWindowOutOfBand("10:00Z-11:00Z");
-  auto refresh = ws.Plan({"-refresh-only"});
-  INFO(Describe(refresh));
-  CHECK(refresh.exit_code == 2);
-  CHECK(refresh.out.find("10:00Z-11:00Z") != std::string::npos);
-  changes = ws.PlanJson();
-  REQUIRE(changes.size() == 1);
-  CHECK(changes[0]["change"]["actions"] == json::array({"update"}));
-  CHECK(changes[0]["change"]["before"]["backup_time"] == "10:00Z-11:00Z");
-  CHECK(changes[0]["change"]["after"]["backup_time"] == "04:00Z-05:00Z");
-  ACC_REQUIRE_OK(ws.Apply());
-  CHECK(t->Read().time == "04:00Z-05:00Z");
-  ACC_REQUIRE_EMPTY_PLAN(ws);
-
-  if (t->emulated()) {
-    // The instance is deleted out of band: the plan wants to create again.
-    t->DeleteInstance();
-    changes = ws.PlanJson();
-    REQUIRE(changes.size() == 1);
-    CHECK(changes[0]["change"]["actions"] == json::array({"create"}));
-    ACC_REQUIRE_OK(ws.Run({"apply", "-refresh-only", "-auto-approve", "-no-color"}));
-    CHECK_FALSE(ws.Resource(kAddress).has_value());
-    // A new instance with that ID and its own policy.
-    t->Prepare({"07:00Z-08:00Z", "Saturday,Sunday", false});
-  } else {
-    MESSAGE("real account: the out-of-band instance deletion step is skipped");
-    ACC_REQUIRE_OK(ws.Run({"state", "rm", kAddress}));
-    t->Prepare({"07:00Z-08:00Z", "Saturday,Sunday", false});
-  }
-
-  // Import brings the policy in, and a configuration written with the same
-  // values plans no changes.
-  ws.SetConfig(PolicyConfig(*t,
-                            "  backup_period = [\"Sunday\", \"Saturday\"]\n"
-                            "  backup_time = \"07:00Z-08:00Z\"\n"
-                            "  enable_backup_log = false\n"));
-  ACC_REQUIRE_OK(ws.Import(kAddress, t->instance_id()));
-  r = ws.Resource(kAddress);
-  REQUIRE(r.has_value());
-  CHECK((*r)["backup_time"] == "07:00Z-08:00Z");
-  ACC_REQUIRE_EMPTY_PLAN(ws);
-
-  // Manage it for a while, then destroy: the policy found at import returns.
-  ws.SetConfig(PolicyConfig(*t,
-                            "  backup_period = [\"Monday\"]\n"
-                            "  backup_time = \"12:00Z-13:00Z\"\n"));
-  ACC_REQUIRE_OK(ws.Apply());
-  CHECK(t->Read().period == "Monday");
-  ACC_REQUIRE_OK(ws.Destroy());
-  cloud = t->Read();
-  CHECK(cloud.time == "07:00Z-08:00Z");
-  CHECK(cloud.period == "Saturday,Sunday");
-  CHECK_FALSE(ws.Resource(kAddress).has_value());
-  if (!t->emulated()) t->Prepare(kOriginal);
+  const std::string created = PolicyConfig(*t, R"(
+  backup_period = ["Monday", "Wednesday", "Friday"]
+  backup_time = "02:00Z-03:00Z"
+  enable_backup_log = true
+)");
+  const std::string updated = PolicyConfig(*t, R"(
+  backup_period = ["Monday", "Wednesday", "Friday"]
+  backup_time = "04:00Z-05:00Z"
+  enable_backup_log = true
+)");
+  const std::string as_found = PolicyConfig(*t, R"(
+  backup_period = ["Sunday", "Saturday"]
+  backup_time = "07:00Z-08:00Z"
+  enable_backup_log = false
+)");
+  const std::string managed = PolicyConfig(*t, R"(
+  backup_period = ["Monday"]
+  backup_time = "12:00Z-13:00Z"
+)");
+  std::vector<Step> steps = {
+      // Create: the instance's policy is adopted and changed.
+      {.kind =
+           Basic{.config = created,
+                 .checks = {Attr("id", t->instance_id()), Attr("backup_time", "02:00Z-03:00Z"),
+                            Attr("backup_period", {"Friday", "Monday", "Wednesday"}),
+                            Attr("enable_backup_log", true), IsNumber("backup_retention_period"),
+                            AttrSet("region"), AttrSet("preferred_next_backup_time")},
+                 .cloud =
+                     [&] {
+                       KvPolicy cloud = t->Read();
+                       CHECK(cloud.time == "02:00Z-03:00Z");
+                       CHECK(cloud.period == "Monday,Wednesday,Friday");
+                       CHECK(cloud.log);
+                     }},
+       .before = [&] { t->Prepare(kOriginal); }},
+      // Import reproduces the state (in a scratch workspace, so the policy
+      // destroy restores stays the one found at creation).
+      {Import{}},
+      // Update in place (not a replacement), of the window only.
+      {UpdateInPlace{.config = updated,
+                     .attributes = {"backup_time"},
+                     .cloud = [&] { CHECK(t->Read().time == "04:00Z-05:00Z"); }}},
+      // Changed out of band: refresh shows it, the plan puts it back.
+      {Drift{.change = [&] { t->ChangeWindowOutOfBand("10:00Z-11:00Z"); },
+             .attribute = "backup_time",
+             .drifted = "10:00Z-11:00Z",
+             .configured = "04:00Z-05:00Z",
+             .cloud = [&] { CHECK(t->Read().time == "04:00Z-05:00Z"); }}},
+      // The instance is deleted out of band: the plan wants to create again.
+      {.kind = Disappears{.remove = [&] { t->DeleteInstance(); }},
+       .emulator_only = "the instance cannot be deleted out of band"},
+      // A new instance with that ID and its own policy (on a real account:
+      // the same one, forgotten by `state rm`). Import brings the policy in,
+      // and a configuration written with the same values plans no changes.
+      {.kind = Import{.config = as_found,
+                      .id = t->instance_id(),
+                      .verify = false,
+                      .into = ImportInto::kScenarioState,
+                      .checks = {Attr("backup_time", "07:00Z-08:00Z")}},
+       .before = [&] { t->Prepare(kFoundAtImport); }},
+      // Manage it for a while; destroy then restores the policy found at import.
+      {Basic{.config = managed, .cloud = [&] { CHECK(t->Read().period == "Monday"); }}},
+  };
+  RunScenario(t->scenario_target(), {.address = kAddress,
+                                     .steps = std::move(steps),
+                                     .check_destroy =
+                                         [&] {
+                                           KvPolicy cloud = t->Read();
+                                           CHECK(cloud.time == kFoundAtImport.time);
+                                           CHECK(cloud.period == kFoundAtImport.period);
+                                         },
+                                     .cleanup = RestoreRealAccount(*t)});
 }
 
 TEST_CASE(
     "kvstore backup policy: an omitted period keeps the instance's, keep_on_destroy keeps all") {
   auto t = KvstoreTarget::Get();
   if (!t) return;
-  t->Prepare(kOriginal);
-  Workspace ws(t->Env());
-  ws.SetConfig(PolicyConfig(*t,
-                            "  backup_time = \"05:00Z-06:00Z\"\n"
-                            "  keep_on_destroy = true\n"));
-  ACC_REQUIRE_OK(ws.Apply());
-  KvPolicy cloud = t->Read();
-  CHECK(cloud.time == "05:00Z-06:00Z");
-  CHECK(cloud.period == "Tuesday,Thursday");
-  auto r = ws.Resource(kAddress);
-  REQUIRE(r.has_value());
-  CHECK((*r)["backup_period"] == json::array({"Thursday", "Tuesday"}));
-  ACC_REQUIRE_EMPTY_PLAN(ws);
-  ACC_REQUIRE_OK(ws.Destroy());
-  CHECK(t->Read().time == "05:00Z-06:00Z");  // left as it was
-  if (!t->emulated()) t->Prepare(kOriginal);
+  const std::string kept = PolicyConfig(*t, R"(
+  backup_time = "05:00Z-06:00Z"
+  keep_on_destroy = true
+)");
+  std::vector<Step> steps = {
+      {.kind = Basic{.config = kept,
+                     .checks = {Attr("backup_period", {"Thursday", "Tuesday"})},
+                     .cloud =
+                         [&] {
+                           KvPolicy cloud = t->Read();
+                           CHECK(cloud.time == "05:00Z-06:00Z");
+                           CHECK(cloud.period == "Tuesday,Thursday");
+                         }},
+       .before = [&] { t->Prepare(kOriginal); }},
+  };
+  RunScenario(t->scenario_target(),
+              {.address = kAddress,
+               .steps = std::move(steps),
+               // Left as it was.
+               .check_destroy = [&] { CHECK(t->Read().time == "05:00Z-06:00Z"); },
+               .cleanup = RestoreRealAccount(*t)});
 }
 
 TEST_CASE("kvstore backup policy: bad values are refused at validate time, before any API call") {
   auto t = KvstoreTarget::Get();
   if (!t) return;
-  t->ClearRequestLog();
-  struct Case {
-    std::string body, attribute, allowed;
+  auto refused = [&](const std::string& body, const std::string& attribute,
+                     const std::string& allowed) -> Step {
+    return {ExpectError{.config = PolicyConfig(*t, body),
+                        .at = Command::kValidate,
+                        .messages = {attribute, allowed},
+                        .api_calls = [&] { return t->ApiCalls(); }}};
   };
-  const Case cases[] = {
-      {"  backup_time = \"2:00-3:00\"\n", "backup_time", "HH:00Z-HH:00Z"},
-      {"  backup_time = \"02:00Z-04:00Z\"\n", "backup_time", "HH:00Z-HH:00Z"},
-      {"  backup_period = [\"Monday\", \"Funday\"]\n", "backup_period", "Monday"},
+  std::vector<Step> steps = {
+      refused(R"(  backup_time = "2:00-3:00")", "backup_time", "HH:00Z-HH:00Z"),
+      refused(R"(  backup_time = "02:00Z-04:00Z")", "backup_time", "HH:00Z-HH:00Z"),
+      refused(R"(  backup_period = ["Monday", "Funday"])", "backup_period", "Monday"),
   };
-  for (const auto& c : cases) {
-    Workspace ws(t->Env());
-    ws.SetConfig(PolicyConfig(*t, c.body));
-    auto v = ws.Validate();
-    INFO(c.body << Describe(v));
-    CHECK(v.exit_code != 0);
-    CHECK(v.err.find(c.attribute) != std::string::npos);
-    CHECK(v.err.find(c.allowed) != std::string::npos);
-  }
-  if (t->emulated()) CHECK(t->ApiCalls() == 0);
+  RunScenario(t->scenario_target(), {.address = kAddress, .steps = std::move(steps)});
 }
 
 TEST_CASE("kvstore backup policy data source reads the current policy") {
   auto t = KvstoreTarget::Get();
   if (!t) return;
-  t->Prepare(kOriginal);
-  Workspace ws(t->Env());
-  ws.SetConfig(
-      t->ProviderBlock() +
-      "data \"polybackup_kvstore_backup_policy\" \"current\" {\n"
-      "  instance_id = \"" +
-      t->instance_id() +
-      "\"\n"
-      "}\n"
-      "output \"window\" { value = data.polybackup_kvstore_backup_policy.current.backup_time }\n");
-  ACC_REQUIRE_OK(ws.Apply());
-  CHECK(ws.Run({"output", "-raw", "window"}).out == "01:00Z-02:00Z");
-
-  ws.SetConfig(t->ProviderBlock() +
-               "data \"polybackup_kvstore_backup_policy\" \"missing\" {\n"
-               "  instance_id = \"r-does-not-exist\"\n"
-               "}\n");
-  auto missing = ws.Plan();
-  CHECK(missing.exit_code == 1);
-  CHECK(missing.err.find("r-does-not-exist") != std::string::npos);
+  const std::string current = DataSourceConfig(*t, "current", t->instance_id()) + R"(
+output "window" {
+  value = data.polybackup_kvstore_backup_policy.current.backup_time
+}
+)";
+  const std::string missing = DataSourceConfig(*t, "missing", "r-does-not-exist");
+  std::vector<Step> steps = {
+      {.kind = Basic{.config = current,
+                     .checks = {Attr("backup_time", "01:00Z-02:00Z"),
+                                On(kOutputs, Attr("window", "01:00Z-02:00Z"))}},
+       .before = [&] { t->Prepare(kOriginal); }},
+      {ExpectError{.config = missing, .at = Command::kPlan, .messages = {"r-does-not-exist"}}},
+  };
+  RunScenario(t->scenario_target(), {.address = "data.polybackup_kvstore_backup_policy.current",
+                                     .steps = std::move(steps)});
 }
 
 TEST_CASE("kvstore backup policy: with TRACE logging, no secret reaches Terraform's log") {
   auto t = KvstoreTarget::Get();
-  if (!t || !t->emulated()) return;  // the emulator's key is the one we know
-  t->Prepare(kOriginal);
-  auto env = t->Env();
-  env["TF_LOG"] = "TRACE";
-  Workspace ws(env);
-  ws.SetConfig(PolicyConfig(*t, "  backup_time = \"03:00Z-04:00Z\"\n  keep_on_destroy = true\n"));
-  auto applied = ws.Apply();
-  ACC_REQUIRE_OK(applied);
-  const std::string log = applied.out + applied.err;
-  // The provider did log (signed requests at debug level) ...
-  CHECK(log.find("provider.terraform-provider-polybackup") != std::string::npos);
-  CHECK(log.find("ModifyBackupPolicy") != std::string::npos);
-  // ... but never the secret, nor a signature.
-  CHECK(log.find(kTestSecretKey) == std::string::npos);
-  CHECK(log.find("Signature=") == std::string::npos);
-  ACC_REQUIRE_OK(ws.Destroy());
+  if (!t) return;
+  ScenarioTarget target = t->scenario_target();
+  target.env["TF_LOG"] = "TRACE";
+  const std::string config = PolicyConfig(*t, R"(
+  backup_time = "03:00Z-04:00Z"
+  keep_on_destroy = true
+)");
+  std::vector<Step> steps = {
+      {.kind = Basic{.config = config,
+                     // The provider did log (signed requests at debug level) ...
+                     .log_has = {"provider.terraform-provider-polybackup", "ModifyBackupPolicy"},
+                     // ... but never the secret, nor a signature.
+                     .log_lacks = {kTestSecretKey, "Signature="}},
+       .before = [&] { t->Prepare(kOriginal); },
+       .emulator_only = "the emulator's key is the one we know"},
+  };
+  RunScenario(target, {.address = kAddress, .steps = std::move(steps)});
 }
 
 TEST_CASE(

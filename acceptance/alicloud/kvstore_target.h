@@ -13,6 +13,8 @@
 #include <memory>
 #include <string>
 
+#include "acceptance/harness/steps.h"
+
 namespace polybackup::acceptance {
 
 struct KvPolicy {
@@ -32,6 +34,8 @@ class KvstoreTarget {
   virtual std::string instance_id() const = 0;
   virtual std::string ProviderBlock() const = 0;
   virtual std::map<std::string, std::string> Env() const = 0;
+  // What RunScenario needs to know of this target.
+  ScenarioTarget scenario_target() const { return {emulated(), Env()}; }
 
   // The instance exists with `policy` (emulator: seeded; real: set).
   virtual void Prepare(const KvPolicy& policy) = 0;
@@ -39,9 +43,9 @@ class KvstoreTarget {
   virtual KvPolicy Read() const = 0;
   // An out-of-band change of the backup window (drift).
   virtual void ChangeWindowOutOfBand(const std::string& window) = 0;
-  // Emulator only.
+  // Emulator only: deletion, and the number of R-kvstore requests received
+  // so far (a real account answers 0).
   virtual void DeleteInstance() = 0;
-  virtual void ClearRequestLog() = 0;
   virtual int ApiCalls() const = 0;
 };
 

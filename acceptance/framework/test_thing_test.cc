@@ -14,13 +14,6 @@ using nlohmann::json;
 
 namespace {
 
-bool Ready() {
-  if (TerraformAvailable()) return true;
-  if (std::getenv("POLYBACKUP_ACC_REQUIRED")) FAIL("the Terraform CLI is not available");
-  MESSAGE("skipped: the Terraform CLI is not available");
-  return false;
-}
-
 // Objects of the test resource live in this file across provider processes.
 std::map<std::string, std::string> StoreEnv(const std::string& dir) {
   return {{"POLYBACKUP_TEST_STORE", dir + "/test-store.json"}};
@@ -35,7 +28,7 @@ std::string Thing(const std::string& body) {
 }  // namespace
 
 TEST_CASE("test resource: create, empty plan, update, replace, import, data source, destroy") {
-  if (!Ready()) return;
+  if (!AcceptanceTerraform()) return;
   std::string store_dir = std::filesystem::temp_directory_path() / "polybackup-acc-store-XXXXXX";
   REQUIRE(mkdtemp(store_dir.data()) != nullptr);
   Workspace ws(StoreEnv(store_dir));
@@ -105,7 +98,7 @@ TEST_CASE("test resource: create, empty plan, update, replace, import, data sour
 }
 
 TEST_CASE("a provider bug in planning is caught by Terraform itself") {
-  if (!Ready()) return;
+  if (!AcceptanceTerraform()) return;
   Workspace ws;
   ws.SetConfig(
       "provider \"polybackup\" {}\n"
@@ -116,7 +109,7 @@ TEST_CASE("a provider bug in planning is caught by Terraform itself") {
 }
 
 TEST_CASE("a provider bug in apply is caught by Terraform itself") {
-  if (!Ready()) return;
+  if (!AcceptanceTerraform()) return;
   Workspace ws;
   ws.SetConfig(
       "provider \"polybackup\" {}\n"

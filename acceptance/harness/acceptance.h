@@ -15,15 +15,19 @@
 
 namespace polybackup::acceptance {
 
+// True when the Terraform CLI can run; false after reporting why not.
+inline bool AcceptanceTerraform() {
+  if (TerraformAvailable()) return true;
+  if (std::getenv("POLYBACKUP_ACC_REQUIRED") != nullptr) FAIL("the Terraform CLI is not available");
+  MESSAGE("skipped: the Terraform CLI is not available");
+  return false;
+}
+
 // Returns the emulators (reset to their initial state), or nullptr after
 // reporting why the test cannot run.
 inline Emulators* AcceptanceEmulators() {
   bool required = std::getenv("POLYBACKUP_ACC_REQUIRED") != nullptr;
-  if (!TerraformAvailable()) {
-    if (required) FAIL("the Terraform CLI is not available");
-    MESSAGE("skipped: the Terraform CLI is not available");
-    return nullptr;
-  }
+  if (!AcceptanceTerraform()) return nullptr;
   std::string error;
   Emulators* emulators = Emulators::Shared(&error);
   if (emulators == nullptr) {

@@ -114,25 +114,37 @@ nlohmann::json Workspace::State() {
 }
 
 std::optional<nlohmann::json> Workspace::Resource(const std::string& address) {
-  nlohmann::json state = State();
-  const auto* resources = state.contains("values") && state["values"].contains("root_module")
-                              ? &state["values"]["root_module"]
-                              : nullptr;
-  if (resources == nullptr || !resources->contains("resources")) return std::nullopt;
-  for (const auto& r : (*resources)["resources"]) {
-    if (r.value("address", "") == address) return r["values"];
-  }
-  return std::nullopt;
+  return FindResource(State(), address);
 }
 
 nlohmann::json Workspace::PlanJson(const std::vector<std::string>& extra) {
-  std::vector<std::string> args = {"plan", "-no-color", "-input=false", "-out=tfplan.bin"};
+  SavedPlan plan = PlanSaved(extra);
+  if (plan.json.is_null()) return nlohmann::json();
+  return plan.json.value("resource_changes", nlohmann::json::array());
+}
+
+Workspace::SavedPlan Workspace::PlanSaved(const std::vector<std::string>& extra) {
+  std::vector<std::string> args = {"plan", "-detailed-exitcode", "-no-color", "-input=false",
+                                   "-out=tfplan.bin"};
   args.insert(args.end(), extra.begin(), extra.end());
-  if (Run(args).exit_code != 0) return nlohmann::json();
-  ProcessResult r = Run({"show", "-json", "-no-color", "tfplan.bin"});
-  auto j = nlohmann::json::parse(r.out, nullptr, false);
-  if (j.is_discarded() || !j.contains("resource_changes")) return nlohmann::json::array();
-  return j["resource_changes"];
+  SavedPlan plan{Run(args), nlohmann::json()};
+  if (plan.run.exit_code != 0 && plan.run.exit_code != 2) return plan;
+  ProcessResult shown = Run({"show", "-json", "-no-color", "tfplan.bin"});
+  auto j = nlohmann::json::parse(shown.out, nullptr, false);
+  plan.json = j.is_discarded() ? nlohmann::json::object() : j;
+  return plan;
+}
+
+std::optional<nlohmann::json> FindResource(const nlohmann::json& state,
+                                           const std::string& address) {
+  const auto* module = state.contains("values") && state["values"].contains("root_module")
+                           ? &state["values"]["root_module"]
+                           : nullptr;
+  if (module == nullptr || !module->contains("resources")) return std::nullopt;
+  for (const auto& r : (*module)["resources"]) {
+    if (r.value("address", "") == address) return r["values"];
+  }
+  return std::nullopt;
 }
 
 std::string Describe(const ProcessResult& r) {

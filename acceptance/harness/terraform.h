@@ -29,6 +29,9 @@ class Workspace {
   // provider reads credentials and endpoints from it).
   explicit Workspace(std::map<std::string, std::string> env = {});
   ~Workspace();  // removes the directory unless POLYBACKUP_KEEP_WORKSPACES is set
+  // One owner per directory: a copy would remove it twice.
+  Workspace(const Workspace&) = delete;
+  Workspace& operator=(const Workspace&) = delete;
 
   const std::string& dir() const { return dir_; }
 
@@ -55,6 +58,15 @@ class Workspace {
   // `terraform plan -out` + `show -json`: the resource_changes array.
   nlohmann::json PlanJson(const std::vector<std::string>& extra = {});
 
+  // A saved plan: `plan -detailed-exitcode -out` (exit 0 = no changes, 2 =
+  // changes, 1 = error), whose text failure messages show, and `show -json`
+  // of it (null when planning failed). `extra` e.g. {"-refresh-only"}.
+  struct SavedPlan {
+    ProcessResult run;
+    nlohmann::json json;
+  };
+  SavedPlan PlanSaved(const std::vector<std::string>& extra = {});
+
  private:
   std::string dir_;
   std::string cli_config_;
@@ -63,6 +75,10 @@ class Workspace {
 
 // Renders a command's output for a failure message.
 std::string Describe(const ProcessResult& r);
+
+// The attribute values of the resource at `address` in a `terraform show
+// -json` document of the state, or nullopt when it is not there.
+std::optional<nlohmann::json> FindResource(const nlohmann::json& state, const std::string& address);
 
 // Reads an attribute by dotted path ("rule.0.name", "tags.env") from the
 // attribute object `values`; nullopt if absent.
