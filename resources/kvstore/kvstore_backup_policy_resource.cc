@@ -76,6 +76,7 @@ schema::ModelSchema<BackupPolicyModel> BackupPolicyResource::DefineSchema() cons
   s.Attribute("region", &M::region)
       .Optional()
       .Computed()
+      .UseStateForUnknown()  // an update never moves the policy: no "(known after apply)"
       .RequiresReplace()
       .MarkdownDescription("The instance's region. Defaults to the provider's `alicloud` region.");
   s.Attribute("keep_on_destroy", &M::keep_on_destroy)

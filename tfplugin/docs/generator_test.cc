@@ -29,10 +29,15 @@ class FakeResource : public framework::ResourceBase {
       : suffix_(std::move(suffix)), schema_(Schema(std::move(description))) {}
   std::string TypeSuffix() const override { return suffix_; }
   const schema::Schema& GetSchema() const override { return schema_; }
-  std::optional<cty::Value> CreateRaw(Context&, const cty::Value&) override { return {}; }
-  std::optional<cty::Value> ReadRaw(Context&, const cty::Value&) override { return {}; }
-  std::optional<cty::Value> UpdateRaw(Context&, const cty::Value&, const cty::Value&) override {
-    return {};
+  framework::ApplyResult<cty::Value> CreateRaw(Context&, const cty::Value&) override {
+    return framework::Failed();
+  }
+  framework::ReadResult<cty::Value> ReadRaw(Context&, const cty::Value&) override {
+    return framework::Failed();
+  }
+  framework::ApplyResult<cty::Value> UpdateRaw(Context&, const cty::Value&,
+                                               const cty::Value&) override {
+    return framework::Failed();
   }
   void DeleteRaw(Context&, const cty::Value&) override {}
 
