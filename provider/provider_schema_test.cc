@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 #include "provider/provider.h"
 
 using namespace polybackup;
@@ -20,4 +22,20 @@ TEST_CASE("the provider offers the kvstore backup policy resource and data sourc
   CHECK(def.schema.block.FindBlock("alicloud") != nullptr);
   CHECK(def.schema.block.FindBlock("aws") != nullptr);
   CHECK(def.schema.block.FindBlock("huaweicloud") != nullptr);
+}
+
+TEST_CASE("every registered resource and data source has its example") {
+  // The author's checklist (tfplugin/framework/README.md), step 10: examples
+  // are what the docs show and `terraform validate` checks.
+  const std::filesystem::path root(POLYBACKUP_SOURCE_DIR);
+  auto def = provider::BuildProvider();
+  for (const auto& r : def.resources) {
+    const auto dir = root / "examples/resources" / def.FullTypeName(r->TypeSuffix());
+    CHECK_MESSAGE(std::filesystem::exists(dir / "resource.tf"), dir.string());
+    CHECK_MESSAGE(std::filesystem::exists(dir / "import.sh"), dir.string());
+  }
+  for (const auto& d : def.data_sources) {
+    const auto dir = root / "examples/data-sources" / def.FullTypeName(d->TypeSuffix());
+    CHECK_MESSAGE(std::filesystem::exists(dir / "data-source.tf"), dir.string());
+  }
 }
