@@ -9,6 +9,7 @@ const {verifySigV4} = require('../lib/auth/aws_sigv4');
 const c = require('./aws_backup_common');
 const plans = require('./aws_backup_plans');
 const vaults = require('./aws_backup_vaults');
+const recoveryPoints = require('./aws_backup_recovery_points');
 
 const ops = {...plans.ops, ...vaults.ops};
 
@@ -29,6 +30,9 @@ const ROUTES = [
   ['PUT', /^\/backup-vaults\/([^/]+)$/, 'CreateBackupVault', ['vaultName']],
   ['GET', /^\/backup-vaults\/([^/]+)$/, 'DescribeBackupVault', ['vaultName']],
   ['DELETE', /^\/backup-vaults\/([^/]+)$/, 'DeleteBackupVault', ['vaultName']],
+  ['GET', /^\/backup-vaults\/([^/]+)\/recovery-points$/, 'ListRecoveryPointsByBackupVault', ['vaultName']],
+  ['GET', /^\/backup-vaults\/([^/]+)\/recovery-points\/([^/]+)$/, 'DescribeRecoveryPoint', ['vaultName', 'recoveryPointArn']],
+  ['DELETE', /^\/backup-vaults\/([^/]+)\/recovery-points\/([^/]+)$/, 'DeleteRecoveryPoint', ['vaultName', 'recoveryPointArn']],
   ['POST', /^\/tags\/([^/]+)$/, 'TagResource', ['arn']],
   ['GET', /^\/tags\/([^/]+)$/, 'ListTags', ['arn']],
   ['POST', /^\/untag\/([^/]+)$/, 'UntagResource', ['arn']],
@@ -85,6 +89,13 @@ function errorResponse(ctx, req, err) {
 }
 
 const DEFAULT_LIMITS = {plans: 100, vaults: 100, selections_per_plan: 50};
+const DEFAULT_SETTINGS = {recovery_point_deletion_seconds: 0};
+
+function findVaultByName(ctx, body) {
+  const vault = Object.values(ctx.state.vaults).find((v) => v.name === body.name && (!body.region || v.region === body.region));
+  if (!vault) throw new util.ServiceError(404, 'NotFound', `no vault ${body.name}`);
+  return vault;
+}
 
 module.exports = {
   name: 'aws_backup',
@@ -92,7 +103,7 @@ module.exports = {
 
   initialState() {
     return {plans: {}, vaults: {}, selections: {}, tags: {}, idempotency: {}, roles: {}, roleReadyAt: {},
-      limits: {...DEFAULT_LIMITS}};
+      recoveryPoints: {}, settings: {...DEFAULT_SETTINGS}, limits: {...DEFAULT_LIMITS}};
   },
 
   routeKey(req) {
@@ -176,6 +187,7 @@ module.exports = {
       });
       if (!key) throw new util.ServiceError(404, 'NotFound', `no vault ${body.name}`);
       const vault = ctx.state.vaults[key];
+      recoveryPoints.forget(ctx, vault);
       delete ctx.state.vaults[key];
       delete ctx.state.tags[vault.arn];
       ctx.changed();
@@ -189,13 +201,27 @@ module.exports = {
       return ctx.state.limits;
     },
 
-    // Puts recovery points in a vault so DeleteBackupVault is refused (InvalidRequestException).
+    // Puts `count` recovery points in a vault (replacing those it had), so DeleteBackupVault is refused
+    // (InvalidRequestException) until they are deleted. Kept for older tests: seed_recovery_points adds.
     set_recovery_points(ctx, body) {
-      const vault = Object.values(ctx.state.vaults).find((v) => v.name === body.name && (!body.region || v.region === body.region));
-      if (!vault) throw new util.ServiceError(404, 'NotFound', `no vault ${body.name}`);
-      vault.recoveryPoints = Number(body.count) || 0;
+      const vault = findVaultByName(ctx, body);
+      recoveryPoints.forget(ctx, vault);
+      const arns = recoveryPoints.seed(ctx, vault, {...body, count: Number(body.count) || 0});
+      return {name: vault.name, count: arns.length, arns};
+    },
+
+    // {name, count?, region?, resource_arn?, resource_type?}: adds completed recovery points.
+    seed_recovery_points(ctx, body) {
+      const vault = findVaultByName(ctx, body);
+      return {name: vault.name, arns: recoveryPoints.seed(ctx, vault, body)};
+    },
+
+    // {recovery_point_deletion_seconds?}: how long a deleted recovery point stays DELETING.
+    settings(ctx, body) {
+      ctx.state.settings = {...DEFAULT_SETTINGS, ...(ctx.state.settings || {})};
+      for (const k of Object.keys(DEFAULT_SETTINGS)) if (body[k] !== undefined) ctx.state.settings[k] = Number(body[k]);
       ctx.changed();
-      return {name: vault.name, count: vault.recoveryPoints};
+      return ctx.state.settings;
     },
   },
 };

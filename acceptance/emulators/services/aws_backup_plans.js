@@ -114,10 +114,12 @@ function buildDocument(ctx, region, input, previous) {
       out.CopyActions = r.CopyActions.map((a, j) => {
         const arn = c.requireString(a && a.DestinationBackupVaultArn, `${where}.CopyActions[${j}].DestinationBackupVaultArn`);
         if (!VAULT_ARN_RE.test(arn)) throw c.invalidValue(`Invalid DestinationBackupVaultArn ${arn}.`);
-        // A copy action without a lifecycle is stored as an empty ("custom") lifecycle and answered
-        // as {} (terraform-provider-aws #37862), not omitted.
+        // A copy action sent without a lifecycle is answered without one (the member is left out, as
+        // real AWS answers it; terraform-provider-aws's TestAccBackupPlan_RuleCopyAction_noLifecycle
+        // expects an empty plan on real AWS after such a create).
         const clc = checkLifecycle(a.Lifecycle, `${where}.CopyActions[${j}]`);
-        const copy = {DestinationBackupVaultArn: arn, Lifecycle: clc === undefined ? {} : clc};
+        const copy = {DestinationBackupVaultArn: arn};
+        if (clc !== undefined) copy.Lifecycle = clc;
         return copy;
       });
     }

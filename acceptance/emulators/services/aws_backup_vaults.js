@@ -3,6 +3,7 @@
 // Each operation: (ctx, req, params, body) -> JSON-able output object (HTTP 200).
 
 const c = require('./aws_backup_common');
+const recoveryPoints = require('./aws_backup_recovery_points');
 
 // BackupVaultName pattern from the API reference (CreateBackupVault).
 const VAULT_NAME_RE = /^[a-zA-Z0-9\-_]{2,50}$/;
@@ -20,7 +21,7 @@ function findVault(ctx, region, name, {accessDeniedWhenMissing = false} = {}) {
   return vault;
 }
 
-function vaultMember(v) {
+function vaultMember(ctx, v) {
   const out = {
     BackupVaultName: v.name,
     BackupVaultArn: v.arn,
@@ -28,7 +29,7 @@ function vaultMember(v) {
     VaultState: 'AVAILABLE',
     CreationDate: c.epoch(v.createdAt),
     EncryptionKeyArn: v.encryptionKeyArn,
-    NumberOfRecoveryPoints: v.recoveryPoints || 0,
+    NumberOfRecoveryPoints: recoveryPoints.count(ctx, v),
     Locked: false,
     EncryptionKeyType: v.customerKey ? 'CUSTOMER_MANAGED_KMS_KEY' : 'AWS_OWNED_KMS_KEY',
   };
@@ -74,7 +75,7 @@ const ops = {
     const vault = {
       name, region, arn: c.vaultArn(region, name), createdAt: c.ms(ctx.now()),
       encryptionKeyArn: body.EncryptionKeyArn || c.defaultKeyArn(region), customerKey: !!body.EncryptionKeyArn,
-      creatorRequestId: body.CreatorRequestId, recoveryPoints: 0,
+      creatorRequestId: body.CreatorRequestId,
     };
     ctx.state.vaults[`${region}/${name}`] = vault;
     if (Object.keys(tags).length) ctx.state.tags[vault.arn] = tags;
@@ -84,12 +85,12 @@ const ops = {
   },
 
   DescribeBackupVault(ctx, req, params) {
-    return vaultMember(findVault(ctx, req.aws.region, params.vaultName, {accessDeniedWhenMissing: true}));
+    return vaultMember(ctx, findVault(ctx, req.aws.region, params.vaultName, {accessDeniedWhenMissing: true}));
   },
 
   DeleteBackupVault(ctx, req, params) {
     const vault = findVault(ctx, req.aws.region, params.vaultName);
-    if (vault.recoveryPoints > 0) {
+    if (recoveryPoints.count(ctx, vault) > 0) {
       throw c.invalidRequest('Backup vault cannot be deleted because it contains recovery points.');
     }
     delete ctx.state.vaults[`${vault.region}/${vault.name}`];
@@ -102,7 +103,7 @@ const ops = {
     const list = Object.values(ctx.state.vaults).filter((v) => v.region === req.aws.region)
         .sort((a, b) => a.name.localeCompare(b.name));
     const {items, nextToken} = c.page(list, req.query);
-    const out = {BackupVaultList: items.map(vaultMember)};
+    const out = {BackupVaultList: items.map((v) => vaultMember(ctx, v))};
     if (nextToken) out.NextToken = nextToken;
     return out;
   },
@@ -127,6 +128,8 @@ const ops = {
     ctx.changed();
     return undefined;
   },
+
+  ...recoveryPoints.makeOps(findVault),
 
   ListTags(ctx, req, params) {
     const arn = taggable(ctx, req.aws.region, params.arn);

@@ -240,11 +240,12 @@ test('plans: validation errors reach the SDK as the modelled exceptions', async 
     AdvancedBackupSettings: [{ResourceType: 'S3', BackupOptions: {WindowsVSS: 'enabled'}}]}), B.InvalidParameterValueException, 400);
   await create({BackupPlanName: 's3', Rules: [rule('v1')],
     AdvancedBackupSettings: [{ResourceType: 'S3', BackupOptions: {BackupACLs: 'disabled', BackupObjectTags: 'enabled'}}]});
-  // A copy action without a lifecycle comes back with an empty one.
+  // A copy action without a lifecycle comes back without one (the member left out, as on AWS).
   const copy = await create({BackupPlanName: 'copy', Rules: [rule('v1', {CopyActions: [
     {DestinationBackupVaultArn: 'arn:aws:backup:eu-west-1:123456789012:backup-vault:dr'}]})]});
   const copyRead = await client.send(new B.GetBackupPlanCommand({BackupPlanId: copy.BackupPlanId}));
-  assert.deepEqual(copyRead.BackupPlan.Rules[0].CopyActions[0].Lifecycle, {});
+  assert.equal(copyRead.BackupPlan.Rules[0].CopyActions[0].Lifecycle, undefined);
+  assert.deepEqual(Object.keys(copyRead.BackupPlan.Rules[0].CopyActions[0]), ['DestinationBackupVaultArn']);
   // Names may repeat (AWS does not key plans by name); the very same document may not.
   await create({BackupPlanName: 'p', Rules: [rule('v1')]});
   const same = await expectError(() => create({BackupPlanName: 'p', Rules: [rule('v1')]}), B.AlreadyExistsException, 400);
@@ -568,4 +569,57 @@ test('--state: plans, versions, selections and roles survive a restart', async (
     await second.close();
     fs.rmSync(dir, {recursive: true, force: true});
   }
+});
+
+test('recovery points: seeded, listed with pagination, described, deleted (DELETING first), then the vault goes', async () => {
+  await vault('rp-vault');
+  await vault('other-vault');
+  const seeded = await control('/services/aws_backup/seed_recovery_points', {name: 'rp-vault', count: 3});
+  assert.equal(seeded.arns.length, 3);
+  await control('/services/aws_backup/seed_recovery_points', {name: 'other-vault', count: 1});
+  const described = await client.send(new B.DescribeBackupVaultCommand({BackupVaultName: 'rp-vault'}));
+  assert.equal(described.NumberOfRecoveryPoints, 3);
+
+  // The paginator of the official client walks every page.
+  const listed = [];
+  for await (const page of B.paginateListRecoveryPointsByBackupVault({client, pageSize: 2},
+      {BackupVaultName: 'rp-vault'})) {
+    assert.ok(page.RecoveryPoints.length <= 2);
+    listed.push(...page.RecoveryPoints);
+  }
+  assert.deepEqual(listed.map((p) => p.RecoveryPointArn), seeded.arns);
+  assert.match(listed[0].RecoveryPointArn, /^arn:aws:backup:us-east-1:123456789012:recovery-point:[0-9A-F-]{36}$/);
+  assert.equal(listed[0].Status, 'COMPLETED');
+  assert.equal(listed[0].BackupVaultName, 'rp-vault');
+  assert.ok(listed[0].CreationDate instanceof Date);
+
+  const one = await client.send(new B.DescribeRecoveryPointCommand({BackupVaultName: 'rp-vault',
+    RecoveryPointArn: seeded.arns[0]}));
+  assert.equal(one.RecoveryPointArn, seeded.arns[0]);
+  assert.equal(one.ResourceType, 'DynamoDB');
+  // A recovery point of another vault is not found through this one.
+  await expectError(() => client.send(new B.DescribeRecoveryPointCommand({BackupVaultName: 'other-vault',
+    RecoveryPointArn: seeded.arns[0]})), B.ResourceNotFoundException, 404);
+  await expectError(() => client.send(new B.ListRecoveryPointsByBackupVaultCommand({BackupVaultName: 'nope'})),
+      B.ResourceNotFoundException, 404);
+
+  // Deletion takes a while on AWS: the point stays DELETING and keeps the vault from being deleted.
+  await control('/services/aws_backup/settings', {recovery_point_deletion_seconds: 30});
+  for (const arn of seeded.arns) {
+    await client.send(new B.DeleteRecoveryPointCommand({BackupVaultName: 'rp-vault', RecoveryPointArn: arn}));
+  }
+  const deleting = await client.send(new B.DescribeRecoveryPointCommand({BackupVaultName: 'rp-vault',
+    RecoveryPointArn: seeded.arns[1]}));
+  assert.equal(deleting.Status, 'DELETING');
+  await expectError(() => client.send(new B.DeleteBackupVaultCommand({BackupVaultName: 'rp-vault'})),
+      B.InvalidRequestException, 400);
+  await control('/clock', {advance_seconds: 31});
+  await expectError(() => client.send(new B.DescribeRecoveryPointCommand({BackupVaultName: 'rp-vault',
+    RecoveryPointArn: seeded.arns[1]})), B.ResourceNotFoundException, 404);
+  const empty = await client.send(new B.ListRecoveryPointsByBackupVaultCommand({BackupVaultName: 'rp-vault'}));
+  assert.deepEqual(empty.RecoveryPoints, []);
+  await client.send(new B.DeleteBackupVaultCommand({BackupVaultName: 'rp-vault'}));
+  // The other vault's point is untouched.
+  const other = await client.send(new B.DescribeBackupVaultCommand({BackupVaultName: 'other-vault'}));
+  assert.equal(other.NumberOfRecoveryPoints, 1);
 });
