@@ -56,7 +56,7 @@ BackupClient::BackupClient(AwsClientOptions options) : options_(std::move(option
                                       options_.retry, options_.backoff);
 }
 
-std::string BackupClient::NewToken() const {
+std::string BackupClient::NewCreatorRequestId() const {
   return NewIdempotencyToken(*options_.random, "pb-", kCreatorRequestIdMax);
 }
 
@@ -105,7 +105,7 @@ absl::StatusOr<BackupPlanRef> BackupClient::CreateBackupPlan(const CreateBackupP
   // Made once, outside the retry loop: every attempt carries the same token,
   // so AWS answers a retried create with the plan the first attempt made.
   body["CreatorRequestId"] =
-      request.creator_request_id.empty() ? NewToken() : request.creator_request_id;
+      request.creator_request_id.empty() ? NewCreatorRequestId() : request.creator_request_id;
   absl::StatusOr<json> j = Call("CreateBackupPlan", "PUT", "/backup/plans/", {}, &body,
                                 Idempotency::kTokenized, options);
   if (!j.ok()) return j.status();

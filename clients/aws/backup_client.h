@@ -112,6 +112,21 @@ class BackupClient {
   absl::StatusOr<std::vector<BackupVault>> ListAllBackupVaults(
       const CallOptions& options = {}) const;
 
+  // --- recovery points ----------------------------------------------------
+  // GET /backup-vaults/{name}/recovery-points/. NotFound for a missing vault.
+  absl::StatusOr<AwsPage<RecoveryPoint>> ListRecoveryPointsByBackupVault(
+      const std::string& vault_name, const std::string& next_token = "", int max_results = 0,
+      const CallOptions& options = {}) const;
+  absl::StatusOr<std::vector<RecoveryPoint>> ListAllRecoveryPointsByBackupVault(
+      const std::string& vault_name, const CallOptions& options = {}) const;
+  // GET/DELETE /backup-vaults/{name}/recovery-points/{arn}. Deletion is
+  // asynchronous: the point stays listed with status DELETING for a while.
+  absl::StatusOr<RecoveryPoint> DescribeRecoveryPoint(const std::string& vault_name,
+                                                      const std::string& arn,
+                                                      const CallOptions& options = {}) const;
+  absl::Status DeleteRecoveryPoint(const std::string& vault_name, const std::string& arn,
+                                   const CallOptions& options = {}) const;
+
   // --- selections ---------------------------------------------------------
   // PUT /backup/plans/{id}/selections/. InvalidArgument when the role cannot
   // be assumed yet (IAM propagation: the caller decides whether to wait).
@@ -143,13 +158,17 @@ class BackupClient {
   absl::StatusOr<Tags> ListTags(const std::string& arn, const CallOptions& options = {}) const;
 
   const std::string& endpoint() const { return endpoint_; }
+  // The clock the client sleeps on (waits in backup_waits.h use it too).
+  Clock& clock() const { return *options_.clock; }
+  // A fresh CreatorRequestId ("pb-" + a UUID from the client's randomness),
+  // for callers that send one create several times (backup_waits.h).
+  std::string NewCreatorRequestId() const;
 
  private:
   absl::StatusOr<nlohmann::json> Call(std::string_view operation, std::string_view method,
                                       const std::string& path, const http::QueryParams& query,
                                       const nlohmann::json* body, Idempotency idempotency,
                                       const CallOptions& options) const;
-  std::string NewToken() const;
 
   AwsClientOptions options_;
   std::string endpoint_;

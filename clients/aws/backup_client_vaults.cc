@@ -29,7 +29,7 @@ absl::StatusOr<BackupVault> BackupClient::CreateBackupVault(const CreateBackupVa
   if (!request.tags.empty()) body["BackupVaultTags"] = request.tags;
   if (!request.encryption_key_arn.empty()) body["EncryptionKeyArn"] = request.encryption_key_arn;
   body["CreatorRequestId"] =
-      request.creator_request_id.empty() ? NewToken() : request.creator_request_id;
+      request.creator_request_id.empty() ? NewCreatorRequestId() : request.creator_request_id;
   absl::StatusOr<json> j =
       Call("CreateBackupVault", "PUT", "/backup-vaults/" + Label(request.backup_vault_name), {},
            &body, Idempotency::kTokenized, options);
@@ -84,7 +84,8 @@ absl::StatusOr<BackupSelectionInfo> BackupClient::CreateBackupSelection(
     return absl::InvalidArgumentError("a backup selection needs a name and an IAM role ARN");
   }
   json body = {{"BackupSelection", BackupSelectionToJson(selection)},
-               {"CreatorRequestId", creator_request_id.empty() ? NewToken() : creator_request_id}};
+               {"CreatorRequestId",
+                creator_request_id.empty() ? NewCreatorRequestId() : creator_request_id}};
   absl::StatusOr<json> j = Call("CreateBackupSelection", "PUT", SelectionsPath(plan_id), {}, &body,
                                 Idempotency::kTokenized, options);
   if (!j.ok()) return j.status();

@@ -238,4 +238,13 @@ BackupVault ParseBackupVault(const json& j) {
           .lock_date = DoubleField(j, "LockDate")};
 }
 
+RecoveryPoint ParseRecoveryPoint(const json& j) {
+  return {.recovery_point_arn = StringField(j, "RecoveryPointArn", JsonTypes::kStrict),
+          .backup_vault_name = StringField(j, "BackupVaultName", JsonTypes::kStrict),
+          .resource_arn = StringField(j, "ResourceArn", JsonTypes::kStrict),
+          .resource_type = StringField(j, "ResourceType", JsonTypes::kStrict),
+          .status = StringField(j, "Status", JsonTypes::kStrict),
+          .creation_date = DoubleField(j, "CreationDate")};
+}
+
 }  // namespace polybackup::clients::aws

@@ -36,6 +36,9 @@ BackupSelectionSummary ParseBackupSelectionSummary(const nlohmann::json& j);
 // DescribeBackupVault output / BackupVaultListMember (same member names).
 BackupVault ParseBackupVault(const nlohmann::json& j);
 
+// DescribeRecoveryPoint output / RecoveryPointByBackupVault (same names).
+RecoveryPoint ParseRecoveryPoint(const nlohmann::json& j);
+
 }  // namespace polybackup::clients::aws
 
 #endif  // POLYBACKUP_CLIENTS_AWS_BACKUP_CODEC_H_

@@ -168,6 +168,17 @@ struct BackupSelectionSummary {
   std::optional<double> creation_date;
 };
 
+// An element of ListRecoveryPointsByBackupVault / DescribeRecoveryPoint.
+// Status: "COMPLETED", "PARTIAL", "DELETING", "EXPIRED", ...
+struct RecoveryPoint {
+  std::string recovery_point_arn;
+  std::string backup_vault_name;
+  std::string resource_arn;
+  std::string resource_type;
+  std::string status;
+  std::optional<double> creation_date;
+};
+
 // One page of a NextToken listing; next_token "" = last page.
 template <typename T>
 struct AwsPage {
