@@ -9,10 +9,13 @@ const VAULT_ARN_RE = /^arn:aws[a-z-]*:backup:[a-z0-9-]+:\d{12}:backup-vault:[a-z
 const ROLE_ARN_RE = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]{1,64})$/;
 
 // Defaults AWS documents for a rule that omits them (BackupRule, API reference): the start window is
-// 8 hours, the completion window 7 days, and the schedule time zone UTC.
+// 8 hours, the completion window 7 days, the schedule time zone UTC, and the schedule daily at 05:00.
 const DEFAULT_START_WINDOW = 480;
 const DEFAULT_COMPLETION_WINDOW = 10080;
 const DEFAULT_TIMEZONE = 'Etc/UTC';
+// "When no CRON expression is provided, AWS Backup will use the default expression cron(0 5 ? * * *)"
+// (BackupRuleInput.ScheduleExpression, API reference); the AWS provider's #23976 is that answer.
+const DEFAULT_SCHEDULE = 'cron(0 5 ? * * *)';
 const ADVANCED_OPTIONS = {EC2: ['WindowsVSS'], S3: ['BackupACLs', 'BackupObjectTags']};
 
 function checkLifecycle(lc, where) {
@@ -98,7 +101,7 @@ function buildDocument(ctx, region, input, previous) {
       ScheduleExpressionTimezone: DEFAULT_TIMEZONE,
     };
     const schedule = checkSchedule(r.ScheduleExpression, where);
-    if (schedule !== undefined) out.ScheduleExpression = schedule;
+    out.ScheduleExpression = schedule === undefined || schedule === '' ? DEFAULT_SCHEDULE : schedule;
     if (r.ScheduleExpressionTimezone !== undefined && r.ScheduleExpressionTimezone !== null) {
       if (typeof r.ScheduleExpressionTimezone !== 'string' || !r.ScheduleExpressionTimezone) {
         throw c.invalidValue(`${where}.ScheduleExpressionTimezone must be an IANA time zone name.`);

@@ -246,6 +246,11 @@ test('plans: validation errors reach the SDK as the modelled exceptions', async 
   const copyRead = await client.send(new B.GetBackupPlanCommand({BackupPlanId: copy.BackupPlanId}));
   assert.equal(copyRead.BackupPlan.Rules[0].CopyActions[0].Lifecycle, undefined);
   assert.deepEqual(Object.keys(copyRead.BackupPlan.Rules[0].CopyActions[0]), ['DestinationBackupVaultArn']);
+  // A rule without a schedule gets AWS's documented default one.
+  const unscheduled = await create({BackupPlanName: 'unscheduled', Rules: [{RuleName: 'r',
+    TargetBackupVaultName: 'v1', EnableContinuousBackup: true, Lifecycle: {DeleteAfterDays: 35}}]});
+  const unscheduledRead = await client.send(new B.GetBackupPlanCommand({BackupPlanId: unscheduled.BackupPlanId}));
+  assert.equal(unscheduledRead.BackupPlan.Rules[0].ScheduleExpression, 'cron(0 5 ? * * *)');
   // Names may repeat (AWS does not key plans by name); the very same document may not.
   await create({BackupPlanName: 'p', Rules: [rule('v1')]});
   const same = await expectError(() => create({BackupPlanName: 'p', Rules: [rule('v1')]}), B.AlreadyExistsException, 400);
