@@ -34,6 +34,48 @@ Block AsBlock(const schema::NestedAttributes& n) {
   return b;
 }
 
+bool SameConfigured(const Block& block, const Value& a, const Value& b);
+
+// SameConfigured for the values of one nested block: element by element,
+// so computed attributes inside nested blocks are ignored too (a set
+// element whose nested block got a computed value from prior must still
+// find its counterpart in config).
+bool SameConfiguredBlocks(const schema::NestedBlock& nb, const Value& a, const Value& b) {
+  if (!nb.block || !a.is_known() || !b.is_known() || a.is_null() || b.is_null()) {
+    return a.Equals(b);
+  }
+  switch (nb.nesting) {
+    case Nesting::kSingle:
+    case Nesting::kGroup:
+      return SameConfigured(*nb.block, a, b);
+    case Nesting::kList: {
+      if (a.Length() != b.Length()) return false;
+      for (size_t i = 0; i < a.Length(); ++i) {
+        if (!SameConfigured(*nb.block, a.Elements()[i], b.Elements()[i])) return false;
+      }
+      return true;
+    }
+    case Nesting::kSet: {
+      if (a.Length() != b.Length()) return false;
+      for (const Value& x : a.Elements()) {
+        bool found = false;
+        for (const Value& y : b.Elements()) found = found || SameConfigured(*nb.block, x, y);
+        if (!found) return false;
+      }
+      return true;
+    }
+    case Nesting::kMap: {
+      if (a.Attributes().size() != b.Attributes().size()) return false;
+      for (const auto& [k, x] : a.Attributes()) {
+        auto y = b.Attributes().find(k);
+        if (y == b.Attributes().end() || !SameConfigured(*nb.block, x, y->second)) return false;
+      }
+      return true;
+    }
+  }
+  return a.Equals(b);
+}
+
 // True when `a` and `b` (objects of `block`) agree on everything the user
 // configures: used to find a set element's counterpart in config, since set
 // elements have no stable index (protocol doc §1.3: no path step for sets).
@@ -44,7 +86,7 @@ bool SameConfigured(const Block& block, const Value& a, const Value& b) {
     if (!a.GetAttr(at.name).Equals(b.GetAttr(at.name))) return false;
   }
   for (const auto& nb : block.block_types) {
-    if (!a.GetAttr(nb.type_name).Equals(b.GetAttr(nb.type_name))) return false;
+    if (!SameConfiguredBlocks(nb, a.GetAttr(nb.type_name), b.GetAttr(nb.type_name))) return false;
   }
   return true;
 }

@@ -229,6 +229,39 @@ TEST_CASE("set blocks: computed attributes of new elements are unknown") {
   for (const Value& t : tags.Elements()) CHECK_FALSE(t.GetAttr("hash").is_known());
 }
 
+TEST_CASE(
+    "set blocks: an element keeps its configured values when a nested block got computed ones") {
+  // rule SET {name, when (optional+computed, default "x"), life LIST {days, flag
+  // (optional+computed)}}
+  auto life = std::make_shared<schema::Block>();
+  life->attributes = {A("days", Type::Number(), "optional"),
+                      A("flag", Type::Bool(), "optional+computed")};
+  auto rule = std::make_shared<schema::Block>();
+  auto when = A("when", Type::String(), "optional+computed");
+  when.default_value = S("x");
+  rule->attributes = {A("name", Type::String(), "required"), when};
+  rule->block_types = {{.type_name = "life", .block = life, .nesting = schema::Nesting::kList}};
+  schema::Block b;
+  b.block_types = {{.type_name = "rule", .block = rule, .nesting = schema::Nesting::kSet}};
+  const Type t = b.ImpliedType();
+  const Type rule_t = t.attribute("rule").element();
+  const Type life_t = rule_t.attribute("life").element();
+  auto make = [&](const Value& when_v, const Value& flag) {
+    Value l = Obj(life_t, {{"days", Value::NumberInt(1)}, {"flag", flag}});
+    Value r = Obj(rule_t, {{"name", S("a")}, {"when", when_v}, {"life", Value::List(life_t, {l})}});
+    return Obj(t, {{"rule", Value::Set(rule_t, {r})}});
+  };
+  Value config = make(S("y"), Value::Null(Type::Bool()));
+  Value prior = make(S("z"), Value::Bool(false));
+  // Core's proposal: the configured "when", the prior's computed flag.
+  Value proposed = make(S("y"), Value::Bool(false));
+  SchemaPlan p = PlanFromSchema(b, prior, proposed, config);
+  const Value& planned_rule = p.planned.GetAttr("rule").Elements().at(0);
+  CHECK(planned_rule.GetAttr("when") == S("y"));  // not the default, not unknown
+  // The plan differs from prior, so the unset computed flag is recomputed.
+  CHECK_FALSE(planned_rule.GetAttr("life").Elements().at(0).GetAttr("flag").is_known());
+}
+
 TEST_CASE("write-only attributes are planned null; null list blocks become empty") {
   std::map<std::string, Value> c = Config({{"secret", S("hunter2")}}).Attributes();
   c["rule"] = Value::Null(kType.attribute("rule"));
