@@ -15,6 +15,17 @@ ModelSchema<AwsEndpoints> AwsEndpointsSchema() {
   return s;
 }
 
+ModelSchema<AwsDefaultTags> AwsDefaultTagsSchema() {
+  ModelSchema<AwsDefaultTags> s;
+  s.MarkdownDescription(
+      "Tags for every AWS object polybackup manages that takes tags, as the AWS provider's "
+      "`default_tags`: merged into each object's `tags_all`, where its own `tags` win.");
+  s.Attribute("tags", &AwsDefaultTags::tags)
+      .Optional()
+      .Description("Tags added to every taggable AWS object.");
+  return s;
+}
+
 ModelSchema<AlicloudEndpoints> AlicloudEndpointsSchema() {
   ModelSchema<AlicloudEndpoints> s;
   s.Description("Endpoint overrides, e.g. a private endpoint or a local emulator.");
@@ -73,6 +84,7 @@ ModelSchema<AwsBlock> AwsSchema() {
       .Description("Shared config files (default ~/.aws/config).");
   TransportArguments(s, "custom_ca_bundle", &AwsBlock::custom_ca_bundle);
   s.Block("endpoints", &AwsBlock::endpoints, AwsEndpointsSchema());
+  s.Block("default_tags", &AwsBlock::default_tags, AwsDefaultTagsSchema());
   return s;
 }
 
@@ -182,6 +194,7 @@ std::shared_ptr<resources::ProviderData> Configure(framework::Context& ctx,
     c.shared_config_files = b->shared_config_files.value_or({});
     c.transport = Transport(b->insecure, b->custom_ca_bundle, b->max_retries,
                             {{"backup", b->endpoints ? &b->endpoints->backup : nullptr}});
+    if (b->default_tags) c.default_tags = b->default_tags->tags.value_or({});
     data->aws = std::move(c);
   }
   if (const auto& b = model.alicloud) {

@@ -18,6 +18,9 @@ namespace polybackup::provider {
 struct AwsEndpoints {
   schema::String backup;
 };
+struct AwsDefaultTags {
+  schema::Map<std::string> tags;
+};
 struct AlicloudEndpoints {
   schema::String r_kvstore, dbs;
 };
@@ -31,6 +34,7 @@ struct AwsBlock {
   schema::Bool insecure;
   schema::Int64 max_retries;
   std::optional<AwsEndpoints> endpoints;
+  std::optional<AwsDefaultTags> default_tags;
 };
 
 struct AlicloudBlock {

@@ -37,6 +37,9 @@ struct AwsConfig {
   std::vector<std::string> shared_credentials_files;  // default ~/.aws/credentials
   std::vector<std::string> shared_config_files;       // default ~/.aws/config
   TransportConfig transport;
+  // The provider's default_tags: merged under every taggable object's own
+  // tags (not credentials, but part of the AWS block all the same).
+  std::map<std::string, std::string> default_tags;
 };
 
 struct AlicloudConfig {
