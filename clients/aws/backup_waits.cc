@@ -72,21 +72,30 @@ absl::StatusOr<BackupSelectionInfo> CreateSelectionWhenRoleReady(
         return false;
       });
   if (!s.ok()) return s;
-  s = PollUntil(client.clock(),
-                Poll(interval, options, "backup selection " + created->selection_id + " to appear"),
-                [&](std::string* progress) -> absl::StatusOr<bool> {
-                  absl::StatusOr<BackupSelectionInfo> got =
-                      client.GetBackupSelection(plan_id, created->selection_id, options);
-                  if (absl::IsNotFound(got.status())) {
-                    *progress = "not found yet";
-                    return false;
-                  }
-                  if (!got.ok()) return got.status();
-                  created = *got;
-                  return true;
-                });
-  if (!s.ok()) return s;
   return *created;
+}
+
+absl::StatusOr<BackupSelectionInfo> WaitForSelection(const BackupClient& client,
+                                                     const std::string& plan_id,
+                                                     const std::string& selection_id,
+                                                     std::chrono::milliseconds interval,
+                                                     const CallOptions& options) {
+  std::optional<BackupSelectionInfo> found;
+  absl::Status s = PollUntil(
+      client.clock(), Poll(interval, options, "backup selection " + selection_id + " to appear"),
+      [&](std::string* progress) -> absl::StatusOr<bool> {
+        absl::StatusOr<BackupSelectionInfo> got =
+            client.GetBackupSelection(plan_id, selection_id, options);
+        if (absl::IsNotFound(got.status())) {
+          *progress = "not found yet";
+          return false;
+        }
+        if (!got.ok()) return got.status();
+        found = *got;
+        return true;
+      });
+  if (!s.ok()) return s;
+  return *found;
 }
 
 absl::Status EmptyVault(const BackupClient& client, const std::string& vault_name,

@@ -39,13 +39,19 @@ absl::Status DeletePlanWhenUnreferenced(const BackupClient& client, const std::s
 // `propagation` (the reference provider allows 2 minutes) within the
 // deadline; every attempt carries the same CreatorRequestId (a new one when
 // `creator_request_id` is empty), so a lost answer never makes a second
-// selection. Then waits until GetBackupSelection finds it (AWS may answer
-// NotFound for a moment after the create). Returns the selection with its
-// ids, or the last error.
+// selection. Returns the ids AWS answered, or the last error.
 absl::StatusOr<BackupSelectionInfo> CreateSelectionWhenRoleReady(
     const BackupClient& client, const std::string& plan_id, const BackupSelection& selection,
     std::string creator_request_id, std::chrono::milliseconds interval,
     std::chrono::milliseconds propagation, const CallOptions& options);
+
+// Reads a selection just created, waiting while AWS still answers NotFound
+// for it (it may, for a moment). Returns the selection or the last error.
+absl::StatusOr<BackupSelectionInfo> WaitForSelection(const BackupClient& client,
+                                                     const std::string& plan_id,
+                                                     const std::string& selection_id,
+                                                     std::chrono::milliseconds interval,
+                                                     const CallOptions& options);
 
 // Deletes every recovery point of a vault and waits until none is listed
 // any more (points stay DELETING for a while, and the vault cannot be

@@ -95,7 +95,8 @@ TEST_CASE("other refusals of a plan delete end the wait at once") {
   CHECK(f.clock.sleeps().empty());
 }
 
-TEST_CASE("a selection is created once its IAM role reaches AWS Backup, with one token") {
+TEST_CASE(
+    "a selection is created once its IAM role reaches AWS Backup, with one token, then read") {
   Fixture f;
   f.RoleNotReady();
   f.Error(400, "InvalidParameterValueException",
@@ -113,7 +114,9 @@ TEST_CASE("a selection is created once its IAM role reaches AWS Backup, with one
                                            f.Within(seconds(600)));
   REQUIRE_MESSAGE(made.ok(), made.status().ToString());
   CHECK(made->selection_id == "s-1");
-  CHECK(made->selection.resources == std::vector<std::string>{"*"});
+  auto read = WaitForSelection(f.client, "p-1", "s-1", seconds(2), f.Within(seconds(60)));
+  REQUIRE_MESSAGE(read.ok(), read.status().ToString());
+  CHECK(read->selection.resources == std::vector<std::string>{"*"});
   auto requests = f.transport->requests();
   REQUIRE(requests.size() == 5);
   const std::string token = json::parse(requests[0].body)["CreatorRequestId"];
