@@ -3,6 +3,7 @@
 #include "clients/core/cloud_error.h"
 #include "datasources/kvstore/kvstore_backup_policy_data_source.h"
 #include "provider/provider_config.h"
+#include "resources/aws/backup_plan_resource.h"
 #include "resources/kvstore/kvstore_backup_policy_resource.h"
 
 namespace polybackup::provider {
@@ -15,6 +16,8 @@ framework::ProviderBuilder NewProviderBuilder() {
   // Alibaba Cloud
   b.AddResource(std::make_shared<resources::kvstore::BackupPolicyResource>());
   b.AddDataSource(std::make_shared<datasources::kvstore::BackupPolicyDataSource>());
+  // AWS
+  b.AddResource(std::make_shared<resources::aws::BackupPlanResource>());
   return b;
 }
 
