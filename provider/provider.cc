@@ -4,6 +4,7 @@
 #include "datasources/kvstore/kvstore_backup_policy_data_source.h"
 #include "provider/provider_config.h"
 #include "resources/aws/backup_plan_resource.h"
+#include "resources/aws/backup_vault_resource.h"
 #include "resources/kvstore/kvstore_backup_policy_resource.h"
 
 namespace polybackup::provider {
@@ -18,6 +19,7 @@ framework::ProviderBuilder NewProviderBuilder() {
   b.AddDataSource(std::make_shared<datasources::kvstore::BackupPolicyDataSource>());
   // AWS
   b.AddResource(std::make_shared<resources::aws::BackupPlanResource>());
+  b.AddResource(std::make_shared<resources::aws::BackupVaultResource>());
   return b;
 }
 
