@@ -4,6 +4,7 @@
 #include "datasources/kvstore/kvstore_backup_policy_data_source.h"
 #include "provider/provider_config.h"
 #include "resources/aws/backup_plan_resource.h"
+#include "resources/aws/backup_selection_resource.h"
 #include "resources/aws/backup_vault_resource.h"
 #include "resources/kvstore/kvstore_backup_policy_resource.h"
 
@@ -20,6 +21,7 @@ framework::ProviderBuilder NewProviderBuilder() {
   // AWS
   b.AddResource(std::make_shared<resources::aws::BackupPlanResource>());
   b.AddResource(std::make_shared<resources::aws::BackupVaultResource>());
+  b.AddResource(std::make_shared<resources::aws::BackupSelectionResource>());
   return b;
 }
 
