@@ -1,6 +1,10 @@
 #include "provider/provider.h"
 
 #include "clients/core/cloud_error.h"
+#include "datasources/aws/backup_plan_data_source.h"
+#include "datasources/aws/backup_plans_data_source.h"
+#include "datasources/aws/backup_selection_data_source.h"
+#include "datasources/aws/backup_vault_data_source.h"
 #include "datasources/kvstore/kvstore_backup_policy_data_source.h"
 #include "provider/provider_config.h"
 #include "resources/aws/backup_plan_resource.h"
@@ -22,6 +26,10 @@ framework::ProviderBuilder NewProviderBuilder() {
   b.AddResource(std::make_shared<resources::aws::BackupPlanResource>());
   b.AddResource(std::make_shared<resources::aws::BackupVaultResource>());
   b.AddResource(std::make_shared<resources::aws::BackupSelectionResource>());
+  b.AddDataSource(std::make_shared<datasources::aws::BackupPlanDataSource>());
+  b.AddDataSource(std::make_shared<datasources::aws::BackupPlansDataSource>());
+  b.AddDataSource(std::make_shared<datasources::aws::BackupSelectionDataSource>());
+  b.AddDataSource(std::make_shared<datasources::aws::BackupVaultDataSource>());
   return b;
 }
 
