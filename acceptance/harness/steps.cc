@@ -25,10 +25,11 @@ std::string Show(const std::optional<json>& v) { return v ? v->dump() : "nothing
 class Runner {
  public:
   Runner(const ScenarioTarget& target, const Scenario& scenario)
-      : target_(target), scenario_(scenario), ws_(target.env) {}
+      : target_(target), scenario_(scenario), ws_(Options()), address_(scenario.address) {}
 
   void Run() {
     try {
+      if (ws_.init()) RequireOk(*ws_.init(), "init (extra providers)");
       for (size_t i = 0; i < scenario_.steps.size(); ++i) RunStep(i, scenario_.steps[i]);
       label_ = "destroy-check";
       DestroyCheck();
@@ -66,32 +67,32 @@ class Runner {
   }
 
   void operator()(const Import& step) {
-    const std::optional<json> before = ws_.Resource(scenario_.address);
+    const std::optional<json> before = ws_.Resource(address_);
     std::string id = step.id;
     if (id.empty()) {
       std::optional<json> from = before ? AttrPath(*before, step.id_from) : std::nullopt;
       if (!from || !from->is_string()) {
-        Abort("no import ID: " + step.id_from + " of " + scenario_.address + " in state is " +
-              Show(from));
+        Abort("no import ID: " + step.id_from + " of " + address_ + " in state is " + Show(from));
       }
       id = from->get<std::string>();
     }
     std::unique_ptr<Workspace> scratch;
     Workspace* ws = &ws_;
     if (step.into == ImportInto::kScratchWorkspace) {
-      scratch = std::make_unique<Workspace>(target_.env);
+      scratch = std::make_unique<Workspace>(Options());
+      if (scratch->init()) RequireOk(*scratch->init(), "init (extra providers)");
       scratch->SetConfig(step.config.empty() ? config_ : step.config);
       ws = scratch.get();
     } else {
       SetConfig(step.config);
-      if (before) RequireOk(ws_.Run({"state", "rm", "-no-color", scenario_.address}), "state rm");
+      if (before) RequireOk(ws_.Run({"state", "rm", "-no-color", address_}), "state rm");
     }
-    RequireOk(ws->Import(scenario_.address, id), "import " + scenario_.address + " " + id);
+    RequireOk(ws->Import(address_, id), "import " + address_ + " " + id);
     const json state = ws->State();
-    const std::optional<json> imported = FindResource(state, scenario_.address);
-    if (!imported) Abort(scenario_.address + " is not in state after the import");
+    const std::optional<json> imported = FindResource(state, address_);
+    if (!imported) Abort(address_ + " is not in state after the import");
     if (step.verify && !before) {
-      Fail("verify: " + scenario_.address + " was not in state before the import");
+      Fail("verify: " + address_ + " was not in state before the import");
     } else if (step.verify) {
       for (const std::string& path : Differences(*before, *imported, step.verify_ignore)) {
         Fail("verify: " + path + " is " + Show(AttrPath(*imported, path)) + " after the import, " +
@@ -103,12 +104,12 @@ class Runner {
   }
 
   void operator()(const UpdateInPlace& step) {
-    PlannedChange(step.config, /*replace=*/false, step.attributes);
+    PlannedChange(step.config, /*replace=*/false, step.attributes, step.plan_check);
     ApplyAndCheck(step.checks, step.cloud);
   }
 
   void operator()(const Replace& step) {
-    PlannedChange(step.config, /*replace=*/true, {});
+    PlannedChange(step.config, /*replace=*/true, {}, nullptr);
     ApplyAndCheck(step.checks, step.cloud);
   }
 
@@ -118,8 +119,8 @@ class Runner {
     ExpectAction(plan, {json::array({"create"})});
     RequireOk(ws_.Run({"apply", "-refresh-only", "-auto-approve", "-no-color", "-input=false"}),
               "apply -refresh-only");
-    if (ws_.Resource(scenario_.address)) {
-      Fail(scenario_.address + " is still in state after apply -refresh-only");
+    if (ws_.Resource(address_)) {
+      Fail(address_ + " is still in state after apply -refresh-only");
     }
   }
 
@@ -135,9 +136,9 @@ class Runner {
       Fail("the -refresh-only plan does not show " + step.drifted->dump() + "\n" +
            Describe(refresh.run));
     }
-    std::optional<json> drift = FindChange(refresh.json, scenario_.address, "resource_drift");
+    std::optional<json> drift = FindChange(refresh.json, address_, "resource_drift");
     if (!drift) {
-      Fail("the -refresh-only plan has no resource_drift entry for " + scenario_.address);
+      Fail("the -refresh-only plan has no resource_drift entry for " + address_);
     } else {
       ExpectValue((*drift)["change"], "before", step.attribute, step.configured,
                   "the -refresh-only plan's drift");
@@ -179,9 +180,14 @@ class Runner {
   }
 
  private:
+  WorkspaceOptions Options() const {
+    return {.env = target_.env, .providers = target_.providers, .mirror = target_.mirror};
+  }
+
   void RunStep(size_t i, const Step& step) {
     label_ = "step " + std::to_string(i + 1) + "/" + std::to_string(scenario_.steps.size()) + " (" +
              kKindNames[step.kind.index()] + ")";
+    address_ = step.address.empty() ? scenario_.address : step.address;
     if (!step.emulator_only.empty() && !target_.emulated) {
       MESSAGE(label_ << ": skipped on a real account: " << step.emulator_only);
       return;
@@ -217,12 +223,16 @@ class Runner {
   // Plans `config` and requires a replacement or an in-place update of the
   // resource touching exactly `attributes` (when given).
   void PlannedChange(const std::string& config, bool replace,
-                     const std::vector<std::string>& attributes) {
+                     const std::vector<std::string>& attributes, const PlanCheck& plan_check) {
     SetConfig(config);
     Workspace::SavedPlan plan = ws_.PlanSaved();
     json change = replace ? ExpectAction(plan, {json::array({"delete", "create"}),
                                                 json::array({"create", "delete"})})
                           : ExpectAction(plan, {json::array({"update"})});
+    if (plan_check) {
+      INFO(label_ << "\n" << plan.run.out);
+      plan_check(change, plan.run.out);
+    }
     if (attributes.empty()) return;
     TouchedPaths touched = Touched(change);
     auto under = [](const std::string& path, const std::vector<std::string>& prefixes) {
@@ -247,18 +257,18 @@ class Runner {
     if (plan.run.exit_code != 2) {
       Abort("expected a plan with changes (exit code 2)\n" + Describe(plan.run));
     }
-    std::optional<json> entry = FindChange(plan.json, scenario_.address);
-    if (!entry) Abort("the plan has no change for " + scenario_.address + "\n" + plan.run.out);
+    std::optional<json> entry = FindChange(plan.json, address_);
+    if (!entry) Abort("the plan has no change for " + address_ + "\n" + plan.run.out);
     const json& actions = (*entry)["change"]["actions"];
     // Fatal: applying a plan of another kind would only cascade into
     // failures of the steps after.
     if (std::find(allowed.begin(), allowed.end(), actions) == allowed.end()) {
       Abort("expected the actions " + (allowed.size() == 1 ? "" : std::string("(one of) ")) +
-            json(allowed).dump() + " for " + scenario_.address + ", the plan has " +
-            actions.dump() + "\n" + plan.run.out);
+            json(allowed).dump() + " for " + address_ + ", the plan has " + actions.dump() + "\n" +
+            plan.run.out);
     }
     for (const std::string& other : ChangedAddresses(plan.json)) {
-      if (other != scenario_.address) Fail("the plan also changes " + other + "\n" + plan.run.out);
+      if (other != address_) Fail("the plan also changes " + other + "\n" + plan.run.out);
     }
     return (*entry)["change"];
   }
@@ -284,7 +294,7 @@ class Runner {
     if (!checks.empty()) CheckState(ws.State(), checks);
   }
   void CheckState(const json& state, const std::vector<AttrCheck>& checks) {
-    std::vector<std::string> failures = EvaluateChecks(state, scenario_.address, checks);
+    std::vector<std::string> failures = EvaluateChecks(state, address_, checks);
     for (const std::string& failure : failures) Fail(failure);
   }
 
@@ -322,6 +332,7 @@ class Runner {
   Workspace ws_;
   std::string config_;
   std::string label_;
+  std::string address_;  // the resource the current step is about
 };
 
 }  // namespace

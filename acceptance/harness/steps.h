@@ -33,6 +33,7 @@
 #include <vector>
 
 #include "acceptance/harness/checks.h"
+#include "acceptance/harness/terraform.h"
 
 namespace polybackup::acceptance {
 
@@ -70,14 +71,21 @@ struct Import {
   std::vector<AttrCheck> checks;
 };
 
+// A check of a saved plan: the resource's change ({"actions", "before",
+// "after", ...}) and the plan's text as `terraform plan` printed it. Fails
+// with doctest's CHECK / FAIL_CHECK.
+using PlanCheck = std::function<void(const nlohmann::json& change, const std::string& text)>;
+
 // The plan for `config` updates the resource in place (not a replacement),
-// changing exactly the listed `attributes` (paths; empty: any), and nothing
-// else changes; then apply, `checks`, `cloud` and an empty plan.
+// changing exactly the listed `attributes` (paths; empty: any), nothing
+// else changes, and `plan_check` holds; then apply, `checks`, `cloud` and
+// an empty plan.
 struct UpdateInPlace {
   std::string config;
   std::vector<std::string> attributes;
   std::vector<AttrCheck> checks;
   Callback cloud;
+  PlanCheck plan_check;
 };
 
 // The plan for `config` replaces the resource (delete and create, in either
@@ -125,6 +133,9 @@ struct Step {
   std::variant<Basic, Import, UpdateInPlace, Replace, Disappears, Drift, ExpectError> kind;
   Callback before;            // out-of-band set-up run first (e.g. seeding an object)
   std::string emulator_only;  // non-empty: skipped on a real account, printing this reason
+  // The resource the step is about when not the scenario's (a scenario of
+  // several resources wired together, e.g. importing each of them).
+  std::string address;
 };
 
 struct Scenario {
@@ -142,6 +153,10 @@ struct Scenario {
 struct ScenarioTarget {
   bool emulated = true;
   std::map<std::string, std::string> env;
+  // Providers besides polybackup the configurations use (e.g. hashicorp/aws
+  // for a `moved` block), from the filesystem mirror `mirror`.
+  std::vector<ExtraProvider> providers;
+  std::string mirror;
 };
 
 // Runs `scenario` in a fresh workspace, reporting failures through doctest.

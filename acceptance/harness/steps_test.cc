@@ -45,6 +45,43 @@ class Store {
 
 }  // namespace
 
+TEST_CASE("step runner: a step about another resource of the scenario") {
+  if (!AcceptanceTerraform()) return;
+  std::string dir = std::filesystem::temp_directory_path() / "polybackup-acc-steps-XXXXXX";
+  REQUIRE(mkdtemp(dir.data()) != nullptr);
+  Store store(dir + "/test-store.json");
+  // Two things, the second named after the first: a step's `address` says
+  // which one it is about.
+  const std::string two = Thing("\n  name = \"first\"\n") +
+                          "resource \"polybackup_test_thing\" \"b\" {\n"
+                          "  name = \"${polybackup_test_thing.a.name}-second\"\n  size = 1\n}\n";
+  const std::string bigger = Thing("\n  name = \"first\"\n") +
+                             "resource \"polybackup_test_thing\" \"b\" {\n"
+                             "  name = \"${polybackup_test_thing.a.name}-second\"\n  size = 3\n}\n";
+  std::vector<Step> steps = {
+      {Basic{.config = two,
+             .checks = {On("polybackup_test_thing.b", Attr("name", "first-second"))}}},
+      {.kind = Import{.into = ImportInto::kScenarioState, .checks = {Attr("size", 1)}},
+       .address = "polybackup_test_thing.b"},
+      {.kind = UpdateInPlace{.config = bigger,
+                             .attributes = {"size"},
+                             .checks = {Attr("size", 3)},
+                             .plan_check =
+                                 [](const json& change, const std::string& text) {
+                                   CHECK(change["after"]["size"] == 3);
+                                   CHECK(text.find("polybackup_test_thing.b") != std::string::npos);
+                                 }},
+       .address = "polybackup_test_thing.b"},
+      // Back to the scenario's own resource.
+      {Import{.into = ImportInto::kScenarioState, .checks = {Attr("name", "first")}}},
+  };
+  RunScenario({.emulated = true, .env = {{"POLYBACKUP_TEST_STORE", store.path()}}},
+              {.address = "polybackup_test_thing.a",
+               .steps = std::move(steps),
+               .check_destroy = [&] { CHECK(store.Objects().empty()); }});
+  std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("step runner: every step kind against the test resource") {
   if (!AcceptanceTerraform()) return;
   std::string dir = std::filesystem::temp_directory_path() / "polybackup-acc-steps-XXXXXX";

@@ -34,29 +34,54 @@ bool TerraformAvailable() {
   return RunProcess({TerraformPath(), "version"}, opts).exit_code == 0;
 }
 
-Workspace::Workspace(std::map<std::string, std::string> env) : env_(std::move(env)) {
+Workspace::Workspace(std::map<std::string, std::string> env)
+    : Workspace(WorkspaceOptions{.env = std::move(env)}) {}
+
+Workspace::Workspace(WorkspaceOptions options)
+    : env_(std::move(options.env)), providers_(std::move(options.providers)) {
   const char* tmp = std::getenv("TMPDIR");
   std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/polybackup-acc-XXXXXX";
   dir_ = mkdtemp(pattern.data()) ? pattern : "";
   cli_config_ = dir_ + "/.terraformrc";
   // dev_overrides replaces registry installation for our provider only; both
   // the short and the fully qualified source are mapped so either spelling in
-  // a configuration resolves to the binary under test.
+  // a configuration resolves to the binary under test. Extra providers come
+  // from the mirror, never the network.
+  std::string mirror, exclude;
+  if (!providers_.empty()) {
+    std::string include;
+    for (const ExtraProvider& p : providers_) {
+      include +=
+          std::string(include.empty() ? "" : ", ") + "\"registry.terraform.io/" + p.source + "\"";
+    }
+    mirror = "  filesystem_mirror {\n    path    = \"" + options.mirror + "\"\n    include = [" +
+             include + "]\n  }\n";
+    exclude = "    exclude = [" + include + "]\n";
+  }
   WriteFile(cli_config_,
             "provider_installation {\n"
             "  dev_overrides {\n"
             "    \"polybackup/polybackup\" = \"" +
-                ProviderDir() +
-                "\"\n"
-                "  }\n"
-                "  direct {}\n"
-                "}\n");
+                ProviderDir() + "\"\n  }\n" + mirror + "  direct {\n" + exclude + "  }\n}\n");
+  if (!providers_.empty()) {
+    // `terraform init` would look polybackup up in the registry (dev_overrides
+    // are not for init): install the others with a requirements file that
+    // names only them, then add polybackup, which needs no lock entry.
+    WriteRequiredProviders(/*with_polybackup=*/false);
+    init_ = Run({"init", "-input=false", "-no-color"});
+  }
+  WriteRequiredProviders(/*with_polybackup=*/true);
+}
+
+void Workspace::WriteRequiredProviders(bool with_polybackup) {
+  std::string body;
+  if (with_polybackup) body += "    polybackup = { source = \"polybackup/polybackup\" }\n";
+  for (const ExtraProvider& p : providers_) {
+    body += "    " + p.local_name + " = { source = \"" + p.source + "\", version = \"" + p.version +
+            "\" }\n";
+  }
   WriteFile(fs::path(dir_) / "terraform.tf",
-            "terraform {\n"
-            "  required_providers {\n"
-            "    polybackup = { source = \"polybackup/polybackup\" }\n"
-            "  }\n"
-            "}\n");
+            "terraform {\n  required_providers {\n" + body + "  }\n}\n");
 }
 
 Workspace::~Workspace() {

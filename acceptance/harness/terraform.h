@@ -22,18 +22,40 @@ namespace polybackup::acceptance {
 // saying so).
 bool TerraformAvailable();
 
+// A provider besides polybackup that a workspace needs (e.g. hashicorp/aws,
+// to move its objects to polybackup), installed from a filesystem mirror.
+struct ExtraProvider {
+  std::string local_name;  // "aws"
+  std::string source;      // "hashicorp/aws"
+  std::string version;     // "5.100.0"
+};
+
+struct WorkspaceOptions {
+  // Added to every terraform run (credentials, endpoints).
+  std::map<std::string, std::string> env;
+  // Extra providers and the filesystem mirror (unpacked layout) they are
+  // installed from by one `terraform init` when the workspace is made.
+  std::vector<ExtraProvider> providers;
+  std::string mirror;
+};
+
 class Workspace {
  public:
   // Creates a fresh directory under $TMPDIR with the CLI config and the
   // required_providers block; `env` is added to every terraform run (the
   // provider reads credentials and endpoints from it).
   explicit Workspace(std::map<std::string, std::string> env = {});
+  // The same with extra providers, installed at once (see init()).
+  explicit Workspace(WorkspaceOptions options);
   ~Workspace();  // removes the directory unless POLYBACKUP_KEEP_WORKSPACES is set
   // One owner per directory: a copy would remove it twice.
   Workspace(const Workspace&) = delete;
   Workspace& operator=(const Workspace&) = delete;
 
   const std::string& dir() const { return dir_; }
+  // The `terraform init` that installed the extra providers; nullopt when
+  // there are none (polybackup itself needs no init: dev_overrides).
+  const std::optional<ProcessResult>& init() const { return init_; }
 
   // Replaces main.tf. The `terraform { required_providers … }` block lives in
   // its own file, so configurations hold only providers and resources.
@@ -68,9 +90,13 @@ class Workspace {
   SavedPlan PlanSaved(const std::vector<std::string>& extra = {});
 
  private:
+  void WriteRequiredProviders(bool with_polybackup);
+
   std::string dir_;
   std::string cli_config_;
   std::map<std::string, std::string> env_;
+  std::vector<ExtraProvider> providers_;
+  std::optional<ProcessResult> init_;
 };
 
 // Renders a command's output for a failure message.
