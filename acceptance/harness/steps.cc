@@ -69,7 +69,10 @@ class Runner {
   void operator()(const Import& step) {
     const std::optional<json> before = ws_.Resource(address_);
     std::string id = step.id;
-    if (id.empty()) {
+    if (id.empty() && step.id_fn) {
+      if (!before) Abort("no import ID: " + address_ + " is not in state");
+      id = step.id_fn(*before);
+    } else if (id.empty()) {
       std::optional<json> from = before ? AttrPath(*before, step.id_from) : std::nullopt;
       if (!from || !from->is_string()) {
         Abort("no import ID: " + step.id_from + " of " + address_ + " in state is " + Show(from));
@@ -144,6 +147,10 @@ class Runner {
                   "the -refresh-only plan's drift");
       ExpectValue((*drift)["change"], "after", step.attribute, step.drifted,
                   "the -refresh-only plan's drift");
+      if (step.drift_check) {
+        INFO(label_ << "\n" << refresh.run.out);
+        step.drift_check((*drift)["change"], refresh.run.out);
+      }
     }
     Workspace::SavedPlan plan = ws_.PlanSaved();
     json change = ExpectAction(plan, {json::array({"update"})});

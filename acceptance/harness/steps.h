@@ -65,6 +65,9 @@ struct Import {
   std::string config;
   std::string id;
   std::string id_from = "id";
+  // Builds the import ID from the resource's attributes in state when the
+  // ID is none of them (e.g. "<plan_id>|<id>"); overrides id_from.
+  std::function<std::string(const nlohmann::json& values)> id_fn;
   bool verify = true;
   std::vector<std::string> verify_ignore;
   ImportInto into = ImportInto::kScratchWorkspace;
@@ -104,9 +107,10 @@ struct Disappears {
 
 // `change` edits the object out of band. A `-refresh-only` plan reports the
 // drift of `attribute` (from `configured` to `drifted`, where given; a
-// `drifted` string must appear in its text); a normal plan updates it back
-// (from `drifted` to `configured`). With `apply`, the update is applied, the
-// cloud meets `cloud` and the plan is empty.
+// `drifted` string must appear in its text) and meets `drift_check`; a
+// normal plan updates it back (from `drifted` to `configured`). With
+// `apply`, the update is applied, the cloud meets `cloud` and the plan is
+// empty.
 struct Drift {
   Callback change;
   std::string attribute;
@@ -114,6 +118,9 @@ struct Drift {
   std::optional<nlohmann::json> configured;
   bool apply = true;
   Callback cloud;
+  // Checks the -refresh-only plan's drift entry and text, for drift a path
+  // cannot name (an element of a set, say).
+  PlanCheck drift_check;
 };
 
 enum class Command { kValidate, kPlan, kApply };

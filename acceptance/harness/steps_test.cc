@@ -61,7 +61,25 @@ TEST_CASE("step runner: a step about another resource of the scenario") {
   std::vector<Step> steps = {
       {Basic{.config = two,
              .checks = {On("polybackup_test_thing.b", Attr("name", "first-second"))}}},
-      {.kind = Import{.into = ImportInto::kScenarioState, .checks = {Attr("size", 1)}},
+      {.kind = Import{.id_fn = [](const json& values) { return values["id"].get<std::string>(); },
+                      .into = ImportInto::kScenarioState,
+                      .checks = {Attr("size", 1)}},
+       .address = "polybackup_test_thing.b"},
+      {.kind = Drift{.change =
+                         [&] {
+                           store.Edit([](json& objects) {
+                             for (auto& [id, object] : objects.items()) {
+                               if (object["name"] == "first-second") object["size"] = "9";
+                             }
+                           });
+                         },
+                     .attribute = "size",
+                     .drift_check =
+                         [](const json& change, const std::string& text) {
+                           CHECK(change["before"]["size"] == 1);
+                           CHECK(change["after"]["size"] == 9);
+                           CHECK(text.find("polybackup_test_thing.b") != std::string::npos);
+                         }},
        .address = "polybackup_test_thing.b"},
       {.kind = UpdateInPlace{.config = bigger,
                              .attributes = {"size"},
