@@ -64,7 +64,7 @@ BackupPlanModel PlanFromAwsProviderState(const json& state, int64_t version) {
         {.backup_options = MapAt(a, "backup_options", /*empty_is_null=*/false),
          .resource_type = StringAt(a, "resource_type")});
   }
-  m.tags = MapAt(state, "tags", /*empty_is_null=*/false);
+  m.tags = MapAt(state, "tags", /*empty_is_null=*/false).value_or({});
   m.tags_all = MapAt(state, "tags_all", /*empty_is_null=*/false);
   if (m.tags_all.is_null()) m.tags_all = std::map<std::string, std::string>{};
   // v6 of the AWS provider has a per-resource region; v5 takes the provider's.

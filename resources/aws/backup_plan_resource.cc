@@ -72,8 +72,7 @@ void BackupPlanResource::Validate(Context& ctx, const BackupPlanModel& config) {
 
 void BackupPlanResource::ModifyPlan(Context& ctx, framework::PlanChange<BackupPlanModel>& change) {
   PlanCloudRegion(ctx, change, Cloud::kAws, &BackupPlanModel::region);
-  PlanTags(ctx, change.config.tags, change.prior ? &change.prior->tags : nullptr,
-           change.planned.tags, change.planned.tags_all);
+  PlanTags(ctx, change.config.tags, change.planned.tags, change.planned.tags_all);
   // Only a changed document makes a new version (a tag change does not).
   if (change.prior && change.planned.version.is_unknown() &&
       DocumentJson(*change.prior) == DocumentJson(change.planned)) {
@@ -163,9 +162,6 @@ ReadResult<BackupPlanModel> BackupPlanResource::Import(Context& ctx, const std::
   }
   BackupPlanModel m;
   m.id = id;
-  // No tags and {} are the same; {} lets a configuration with either plan
-  // no change (PlanTags keeps an empty prior).
-  m.tags = std::map<std::string, std::string>{};
   std::string region;
   auto client = BackupClientFor(ctx, m.region, &region);
   if (!client) return Failed();

@@ -40,8 +40,6 @@ class TagRules : public schema::Validator {
   }
 };
 
-bool Empty(const TagMap& m) { return m.is_null() || (m.is_known() && m.value().empty()); }
-
 }  // namespace
 
 schema::ValidatorPtr TagsValidator() {
@@ -55,22 +53,16 @@ std::optional<Tags> DefaultTags(const framework::Context& ctx) {
   return data->aws ? data->aws->default_tags : Tags{};
 }
 
-void PlanTags(const framework::Context& ctx, const TagMap& config_tags, const TagMap* prior_tags,
-              TagMap& planned_tags, TagMap& planned_tags_all) {
-  if (!config_tags.is_null()) {
-    planned_tags = config_tags;
-  } else if (prior_tags != nullptr && Empty(*prior_tags)) {
-    planned_tags = *prior_tags;
-  } else {
-    planned_tags = TagMap::Null();
-  }
+void PlanTags(const framework::Context& ctx, const TagMap& config_tags, TagMap& planned_tags,
+              TagMap& planned_tags_all) {
+  planned_tags = config_tags.is_null() ? TagMap(Tags{}) : config_tags;
   std::optional<Tags> defaults = DefaultTags(ctx);
   if (!defaults || planned_tags.is_unknown()) {
     planned_tags_all = TagMap::Unknown();
     return;
   }
   Tags all = *defaults;
-  for (const auto& [k, v] : planned_tags.value_or({})) all[k] = v;
+  for (const auto& [k, v] : planned_tags.value()) all[k] = v;
   planned_tags_all = all;
 }
 
@@ -84,11 +76,7 @@ void ReadTags(const Tags& cloud, const Tags& defaults, const TagMap& prior_tags,
     if (prior.count(k) == 0 && d != defaults.end() && d->second == v) continue;
     own[k] = v;
   }
-  if (own.empty() && !prior_tags.is_known()) {
-    tags = TagMap::Null();
-  } else {
-    tags = own;
-  }
+  tags = own;
 }
 
 absl::Status SyncTags(const clients::aws::BackupClient& client, const std::string& arn,

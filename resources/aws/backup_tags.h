@@ -4,9 +4,10 @@
 // cloud holds tags_all; ListTags reads them, TagResource / UntagResource
 // change them.
 //
-// An absent `tags` and an empty map mean the same to AWS; the functions
-// below keep whichever form the state already has, so switching between
-// them, importing or moving never shows a phantom change.
+// An absent `tags` and an empty map mean the same to AWS. `tags` is
+// optional + computed and always planned and read as a map ({} when there
+// are none), so a configuration with either, an import or a move never
+// shows a phantom change between null and {}.
 #ifndef POLYBACKUP_RESOURCES_AWS_BACKUP_TAGS_H_
 #define POLYBACKUP_RESOURCES_AWS_BACKUP_TAGS_H_
 
@@ -33,15 +34,14 @@ schema::ValidatorPtr TagsValidator();
 std::optional<clients::aws::Tags> DefaultTags(const framework::Context& ctx);
 
 // Plans `tags` (optional + computed in the schema) and `tags_all`:
-//  * tags: the configured map; with none configured, the prior value when
-//    it is null or empty (no phantom change), else null (they go);
+//  * tags: the configured map, {} when none is configured;
 //  * tags_all: default_tags merged with tags, unknown while either is.
-void PlanTags(const framework::Context& ctx, const TagMap& config_tags, const TagMap* prior_tags,
-              TagMap& planned_tags, TagMap& planned_tags_all);
+void PlanTags(const framework::Context& ctx, const TagMap& config_tags, TagMap& planned_tags,
+              TagMap& planned_tags_all);
 
 // From the tags the cloud holds: tags_all is all of them; tags are those not
 // explained by a default tag of the same value, unless `prior_tags` names
-// them. An empty result keeps the prior form (null stays null).
+// them (a tag configured with the default's value stays the object's own).
 void ReadTags(const clients::aws::Tags& cloud, const clients::aws::Tags& defaults,
               const TagMap& prior_tags, TagMap& tags, TagMap& tags_all);
 

@@ -128,8 +128,7 @@ schema::ModelSchema<M> BackupVaultResource::DefineSchema() const {
 
 void BackupVaultResource::ModifyPlan(Context& ctx, framework::PlanChange<M>& change) {
   PlanCloudRegion(ctx, change, Cloud::kAws, &M::region);
-  PlanTags(ctx, change.config.tags, change.prior ? &change.prior->tags : nullptr,
-           change.planned.tags, change.planned.tags_all);
+  PlanTags(ctx, change.config.tags, change.planned.tags, change.planned.tags_all);
 }
 
 ApplyResult<M> BackupVaultResource::Create(Context& ctx, const M& planned) {
@@ -207,7 +206,6 @@ ReadResult<M> BackupVaultResource::Import(Context& ctx, const std::string& id) {
   m.id = id;
   m.name = id;
   m.force_destroy = false;
-  m.tags = std::map<std::string, std::string>{};  // as for plans: {} and none plan alike
   std::string region;
   auto client = BackupClientFor(ctx, m.region, &region);
   if (!client) return Failed();
@@ -225,7 +223,7 @@ std::optional<M> BackupVaultResource::Move(Context& ctx, const framework::MoveSo
   m.kms_key_arn = StringAt(s, "kms_key_arn");
   m.force_destroy = BoolAt(s, "force_destroy").value_or(false);
   m.recovery_points = Int64At(s, "recovery_points").value_or(0);
-  m.tags = MapAt(s, "tags", /*empty_is_null=*/false);
+  m.tags = MapAt(s, "tags", /*empty_is_null=*/false).value_or({});
   m.tags_all = MapAt(s, "tags_all", /*empty_is_null=*/false).value_or({});
   m.region = StringAt(s, "region");
   if (!m.name.is_known() || m.name.value().empty()) {
