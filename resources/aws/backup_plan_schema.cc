@@ -70,15 +70,14 @@ ModelSchema<RuleModel> RuleSchema() {
       .Validate(ScheduleValidator())
       .MarkdownDescription(
           "When backups start: `cron(minutes hours day-of-month month day-of-week year)` or "
-          "`rate(value unit)`, at most hourly, e.g. `cron(0 5 ? * * *)`. Defaults to AWS's own "
-          "default, `cron(0 5 ? * * *)` (daily at 05:00), which AWS also stores when none is "
-          "sent.");
+          "`rate(value unit)`, at most hourly, e.g. `cron(0 5 ? * * *)`. The default is AWS's "
+          "own (daily at 05:00), which AWS also stores when none is sent.");
   s.Attribute("schedule_expression_timezone", &M::schedule_expression_timezone)
       .Optional()
       .Computed()
       .Default(std::string(kDefaultTimezone))
       .Validate(TimezoneValidator())
-      .MarkdownDescription("The IANA time zone `schedule` is in. Defaults to `Etc/UTC`.");
+      .MarkdownDescription("The IANA time zone `schedule` is in.");
   s.Attribute("start_window", &M::start_window)
       .Optional()
       .Computed()
@@ -86,15 +85,14 @@ ModelSchema<RuleModel> RuleSchema() {
       .Validate(schema::IntBetween(60, kMaxWindow))
       .Description(
           "Minutes after the scheduled time within which a backup must start, or it is "
-          "cancelled. Defaults to 60.");
+          "cancelled (at least 60).");
   s.Attribute("completion_window", &M::completion_window)
       .Optional()
       .Computed()
       .Default(kDefaultCompletionWindow)
       .Validate(schema::IntBetween(60, kMaxWindow))
       .Description(
-          "Minutes after a backup starts within which it must complete, or it is cancelled. "
-          "Defaults to 180.");
+          "Minutes after a backup starts within which it must complete, or it is cancelled.");
   s.Attribute("enable_continuous_backup", &M::enable_continuous_backup)
       .Optional()
       .Computed()
