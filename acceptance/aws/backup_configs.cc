@@ -94,6 +94,22 @@ resource "aws_backup_selection" "test" {
               {{"WEEKLY", weekly_schedule}});
 }
 
+std::string VaultAndPlan(const std::string& rule) {
+  return R"(
+resource "polybackup_aws_backup_vault" "test" {
+  name = "@VAULT@"
+}
+
+resource "polybackup_aws_backup_plan" "test" {
+  name = "@PLAN@"
+
+  rule {
+    rule_name         = "daily"
+    target_vault_name = polybackup_aws_backup_vault.test.name
+)" + rule +
+         "  }\n}\n";
+}
+
 std::set<std::string> ChangedRules(const json& change) {
   auto rules = [&](const char* side) {
     std::map<std::string, json> by_name;

@@ -30,6 +30,10 @@ std::map<std::string, std::string> Names(const BackupTarget& t, const std::strin
 // types (rename with Renamed).
 std::string WiredConfig(const std::string& weekly_schedule);
 
+// A vault and a plan with one rule, "daily", into it, in polybackup's types;
+// `rule` is added inside the rule block (e.g. a schedule line).
+std::string VaultAndPlan(const std::string& rule);
+
 // The rule names whose rule differs between a change's "before" and "after"
 // (rules compared whole, as Terraform compares set elements).
 std::set<std::string> ChangedRules(const nlohmann::json& change);

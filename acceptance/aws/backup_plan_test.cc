@@ -114,21 +114,7 @@ TEST_CASE("aws backup plan: deleted out of band, the plan makes it again") {
   auto t = BackupTarget::Get();
   if (!t) return;
   const auto names = Names(*t, "gone");
-  const std::string config = t->ProviderBlock() + Fill(R"(
-resource "polybackup_aws_backup_vault" "test" {
-  name = "@VAULT@"
-}
-
-resource "polybackup_aws_backup_plan" "test" {
-  name = "@PLAN@"
-
-  rule {
-    rule_name         = "daily"
-    target_vault_name = polybackup_aws_backup_vault.test.name
-  }
-}
-)",
-                                                       names);
+  const std::string config = t->ProviderBlock() + Fill(VaultAndPlan(""), names);
   std::vector<Step> steps = {
       // No schedule: AWS's default one is planned, so nothing churns.
       {Basic{.config = config,
@@ -150,22 +136,9 @@ TEST_CASE(
   auto t = BackupTarget::Get();
   if (!t) return;
   const auto names = Names(*t, "lost");
-  const std::string config = t->ProviderBlock() + Fill(R"hcl(
-resource "polybackup_aws_backup_vault" "test" {
-  name = "@VAULT@"
-}
-
-resource "polybackup_aws_backup_plan" "test" {
-  name = "@PLAN@"
-
-  rule {
-    rule_name         = "daily"
-    target_vault_name = polybackup_aws_backup_vault.test.name
-    schedule          = "cron(0 5 ? * * *)"
-  }
-}
-)hcl",
-                                                       names);
+  const std::string config =
+      t->ProviderBlock() +
+      Fill(VaultAndPlan("    schedule          = \"cron(0 5 ? * * *)\"\n"), names);
   std::vector<Step> steps = {
       {.kind = Basic{.config = config,
                      .checks = {AttrSet("id")},

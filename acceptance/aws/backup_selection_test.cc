@@ -16,26 +16,13 @@ constexpr char kSelection[] = "polybackup_aws_backup_selection.test";
 
 std::string Config(const BackupTarget& t, const std::map<std::string, std::string>& names,
                    const std::string& selection_body) {
-  return t.ProviderBlock() + Fill(R"hcl(
-resource "polybackup_aws_backup_vault" "test" {
-  name = "@VAULT@"
-}
-
-resource "polybackup_aws_backup_plan" "test" {
-  name = "@PLAN@"
-
-  rule {
-    rule_name         = "daily"
-    target_vault_name = polybackup_aws_backup_vault.test.name
-    schedule          = "cron(0 5 ? * * *)"
-  }
-}
-
+  return t.ProviderBlock() + Fill(VaultAndPlan("    schedule          = \"cron(0 5 ? * * *)\"\n") +
+                                      R"(
 resource "polybackup_aws_backup_selection" "test" {
   name         = "@SELECTION@"
   plan_id      = polybackup_aws_backup_plan.test.id
   iam_role_arn = "@ROLE@"
-)hcl" + selection_body + "}\n",
+)" + selection_body + "}\n",
                                   names);
 }
 

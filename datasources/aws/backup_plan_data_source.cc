@@ -124,8 +124,8 @@ ModelSchema<BackupPlanDataModel> BackupPlanDataSource::DefineSchema() const {
 
 std::optional<BackupPlanDataModel> BackupPlanDataSource::Read(framework::Context& ctx,
                                                               const BackupPlanDataModel& config) {
-  std::string region;
-  auto client = res::BackupClientFor(ctx, config.region, &region);
+  schema::String region = config.region;
+  auto client = res::BackupClientFor(ctx, region);
   if (!client) return std::nullopt;
   const auto options = resources::ProviderData::CallOptionsFor(ctx);
   const std::string id = config.plan_id.value();

@@ -83,12 +83,13 @@ void BackupPlansDataSource::Validate(framework::Context& ctx, const BackupPlansD
 
 std::optional<BackupPlansDataModel> BackupPlansDataSource::Read(
     framework::Context& ctx, const BackupPlansDataModel& config) {
-  std::string region;
-  auto client = res::BackupClientFor(ctx, config.region, &region);
+  schema::String region = config.region;
+  auto client = res::BackupClientFor(ctx, region);
   if (!client) return std::nullopt;
   auto all = client->ListAllBackupPlans(config.include_deleted.value_or(false),
                                         resources::ProviderData::CallOptionsFor(ctx));
-  if (!ctx.AddStatus(all.status(), "listing Backup Plans in " + region)) return std::nullopt;
+  if (!ctx.AddStatus(all.status(), "listing Backup Plans in " + region.value()))
+    return std::nullopt;
   std::optional<std::regex> filter;
   if (config.name_regex.is_known())
     filter.emplace(config.name_regex.value(), std::regex::ECMAScript);

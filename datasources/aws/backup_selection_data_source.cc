@@ -34,8 +34,8 @@ schema::ModelSchema<BackupSelectionDataModel> BackupSelectionDataSource::DefineS
 
 std::optional<BackupSelectionDataModel> BackupSelectionDataSource::Read(
     framework::Context& ctx, const BackupSelectionDataModel& config) {
-  std::string region;
-  auto client = res::BackupClientFor(ctx, config.region, &region);
+  schema::String region = config.region;
+  auto client = res::BackupClientFor(ctx, region);
   if (!client) return std::nullopt;
   const std::string id = config.selection_id.value();
   auto got = client->GetBackupSelection(config.plan_id.value(), id,

@@ -33,8 +33,8 @@ schema::ModelSchema<BackupVaultDataModel> BackupVaultDataSource::DefineSchema() 
 
 std::optional<BackupVaultDataModel> BackupVaultDataSource::Read(
     framework::Context& ctx, const BackupVaultDataModel& config) {
-  std::string region;
-  auto client = res::BackupClientFor(ctx, config.region, &region);
+  schema::String region = config.region;
+  auto client = res::BackupClientFor(ctx, region);
   if (!client) return std::nullopt;
   const auto options = resources::ProviderData::CallOptionsFor(ctx);
   const std::string name = config.name.value();

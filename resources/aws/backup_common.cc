@@ -5,12 +5,11 @@ namespace polybackup::resources::aws {
 using nlohmann::json;
 
 std::shared_ptr<const clients::aws::BackupClient> BackupClientFor(framework::Context& ctx,
-                                                                  const schema::String& configured,
-                                                                  std::string* region) {
+                                                                  schema::String& region) {
   auto* data = ctx.ProviderData<ProviderData>();
   if (data == nullptr) return nullptr;
-  *region = data->Region(Cloud::kAws, configured);
-  return data->AwsBackup(ctx, *region);
+  region = data->Region(Cloud::kAws, region);
+  return data->AwsBackup(ctx, region.value());
 }
 
 bool AcceptAwsProviderState(framework::Context& ctx, const framework::MoveSource& source,

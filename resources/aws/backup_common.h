@@ -14,12 +14,11 @@
 
 namespace polybackup::resources::aws {
 
-// The AWS Backup client of `configured` (the provider's region when null or
-// empty), with the region resolved into *region; nullptr after an error
-// diagnostic (no aws block, no credentials, stopped).
+// The AWS Backup client of `region`, which is resolved in place (the
+// provider's region when null or empty); nullptr after an error diagnostic
+// (no aws block, no credentials, stopped).
 std::shared_ptr<const clients::aws::BackupClient> BackupClientFor(framework::Context& ctx,
-                                                                  const schema::String& configured,
-                                                                  std::string* region);
+                                                                  schema::String& region);
 
 // How long between the attempts of a wait (backup_waits.h): AWS answers in
 // seconds, so a few seconds keeps applies quick without hammering it.
@@ -27,7 +26,10 @@ inline constexpr std::chrono::seconds kWaitInterval{3};
 
 // Whether MoveResourceState may take `source`: a state of `type` written by
 // hashicorp/aws at schema version 0..`max_version`. Otherwise adds an error
-// saying what can be moved here, and returns false.
+// saying what can be moved here, and returns false. Terraform moves state
+// before it configures the provider: a moved state's region stays null
+// (unless the AWS provider v6 wrote one) until the refresh that follows
+// fills it from the provider's aws block.
 bool AcceptAwsProviderState(framework::Context& ctx, const framework::MoveSource& source,
                             const std::string& type, int64_t max_version);
 

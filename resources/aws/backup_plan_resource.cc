@@ -82,8 +82,8 @@ void BackupPlanResource::ModifyPlan(Context& ctx, framework::PlanChange<BackupPl
 
 ApplyResult<BackupPlanModel> BackupPlanResource::Create(Context& ctx,
                                                         const BackupPlanModel& planned) {
-  std::string region;
-  auto client = BackupClientFor(ctx, planned.region, &region);
+  schema::String region = planned.region;
+  auto client = BackupClientFor(ctx, region);
   if (!client) return Failed();
   // One token for every attempt of this create (the client's retries reuse
   // it): AWS answers a repeat with the plan the first attempt made.
@@ -106,18 +106,16 @@ ApplyResult<BackupPlanModel> BackupPlanResource::Create(Context& ctx,
 
 framework::ReadResult<BackupPlanModel> BackupPlanResource::Read(Context& ctx,
                                                                 const BackupPlanModel& state) {
-  std::string region;
-  auto client = BackupClientFor(ctx, state.region, &region);
-  if (!client) return Failed();
   BackupPlanModel m = state;
-  m.region = region;
+  auto client = BackupClientFor(ctx, m.region);
+  if (!client) return Failed();
   return Fetch(ctx, *client, m, "reading");
 }
 
 ApplyResult<BackupPlanModel> BackupPlanResource::Update(Context& ctx, const BackupPlanModel& prior,
                                                         const BackupPlanModel& planned) {
-  std::string region;
-  auto client = BackupClientFor(ctx, prior.region, &region);
+  schema::String region = prior.region;
+  auto client = BackupClientFor(ctx, region);
   if (!client) return Failed();
   const auto options = ProviderData::CallOptionsFor(ctx);
   BackupPlanModel state = planned;
@@ -142,8 +140,8 @@ ApplyResult<BackupPlanModel> BackupPlanResource::Update(Context& ctx, const Back
 }
 
 void BackupPlanResource::Delete(Context& ctx, const BackupPlanModel& state) {
-  std::string region;
-  auto client = BackupClientFor(ctx, state.region, &region);
+  schema::String region = state.region;
+  auto client = BackupClientFor(ctx, region);
   if (!client) return;
   // Selections are usually being destroyed in the same run, in parallel.
   absl::Status deleted = cl::DeletePlanWhenUnreferenced(*client, state.id.value(), kWaitInterval,
@@ -162,10 +160,8 @@ ReadResult<BackupPlanModel> BackupPlanResource::Import(Context& ctx, const std::
   }
   BackupPlanModel m;
   m.id = id;
-  std::string region;
-  auto client = BackupClientFor(ctx, m.region, &region);
+  auto client = BackupClientFor(ctx, m.region);
   if (!client) return Failed();
-  m.region = region;
   return Fetch(ctx, *client, m, "importing");
 }
 
@@ -179,9 +175,6 @@ std::optional<BackupPlanModel> BackupPlanResource::Move(Context& ctx,
     ctx.AddError("Invalid aws_backup_plan state", "The state to move has no plan ID (`id`).");
     return std::nullopt;
   }
-  // Terraform moves state before it configures the provider: the region
-  // (null unless the AWS provider's v6 state has one) is filled by the
-  // refresh that follows, from the provider's aws block.
   return m;
 }
 

@@ -145,8 +145,8 @@ void BackupSelectionResource::ModifyPlan(Context& ctx, framework::PlanChange<M>&
 }
 
 ApplyResult<M> BackupSelectionResource::Create(Context& ctx, const M& planned) {
-  std::string region;
-  auto client = BackupClientFor(ctx, planned.region, &region);
+  schema::String region = planned.region;
+  auto client = BackupClientFor(ctx, region);
   if (!client) return Failed();
   const auto options = ProviderData::CallOptionsFor(ctx);
   const std::string plan_id = planned.plan_id.value();
@@ -163,11 +163,9 @@ ApplyResult<M> BackupSelectionResource::Create(Context& ctx, const M& planned) {
 }
 
 ReadResult<M> BackupSelectionResource::Read(Context& ctx, const M& state) {
-  std::string region;
-  auto client = BackupClientFor(ctx, state.region, &region);
-  if (!client) return Failed();
   M m = state;
-  m.region = region;
+  auto client = BackupClientFor(ctx, m.region);
+  if (!client) return Failed();
   return Fetch(ctx, *client, m, "reading");
 }
 
@@ -185,8 +183,8 @@ ApplyResult<M> BackupSelectionResource::Update(Context& ctx, const M& prior, con
 }
 
 void BackupSelectionResource::Delete(Context& ctx, const M& state) {
-  std::string region;
-  auto client = BackupClientFor(ctx, state.region, &region);
+  schema::String region = state.region;
+  auto client = BackupClientFor(ctx, region);
   if (!client) return;
   absl::Status s = client->DeleteBackupSelection(state.plan_id.value(), state.id.value(),
                                                  ProviderData::CallOptionsFor(ctx));
@@ -207,10 +205,8 @@ ReadResult<M> BackupSelectionResource::Import(Context& ctx, const std::string& i
   M m;
   m.plan_id = id.substr(0, bar);
   m.id = id.substr(bar + 1);
-  std::string region;
-  auto client = BackupClientFor(ctx, m.region, &region);
+  auto client = BackupClientFor(ctx, m.region);
   if (!client) return Failed();
-  m.region = region;
   return Fetch(ctx, *client, m, "importing");
 }
 
@@ -254,9 +250,6 @@ std::optional<M> BackupSelectionResource::Move(Context& ctx, const framework::Mo
                  "The state to move has no selection `id` or `plan_id`.");
     return std::nullopt;
   }
-  // Terraform moves state before it configures the provider: the region
-  // (null unless the AWS provider's v6 state has one) is filled by the
-  // refresh that follows, from the provider's aws block.
   return m;
 }
 

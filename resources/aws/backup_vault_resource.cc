@@ -132,8 +132,8 @@ void BackupVaultResource::ModifyPlan(Context& ctx, framework::PlanChange<M>& cha
 }
 
 ApplyResult<M> BackupVaultResource::Create(Context& ctx, const M& planned) {
-  std::string region;
-  auto client = BackupClientFor(ctx, planned.region, &region);
+  schema::String region = planned.region;
+  auto client = BackupClientFor(ctx, region);
   if (!client) return Failed();
   cl::CreateBackupVaultRequest request{.backup_vault_name = planned.name.value(),
                                        .tags = planned.tags_all.value_or({}),
@@ -152,17 +152,15 @@ ApplyResult<M> BackupVaultResource::Create(Context& ctx, const M& planned) {
 }
 
 ReadResult<M> BackupVaultResource::Read(Context& ctx, const M& state) {
-  std::string region;
-  auto client = BackupClientFor(ctx, state.region, &region);
-  if (!client) return Failed();
   M m = state;
-  m.region = region;
+  auto client = BackupClientFor(ctx, m.region);
+  if (!client) return Failed();
   return Fetch(ctx, *client, m, "reading");
 }
 
 ApplyResult<M> BackupVaultResource::Update(Context& ctx, const M& prior, const M& planned) {
-  std::string region;
-  auto client = BackupClientFor(ctx, prior.region, &region);
+  schema::String region = prior.region;
+  auto client = BackupClientFor(ctx, region);
   if (!client) return Failed();
   // Only tags change in AWS; force_destroy lives in state.
   absl::Status tagged = SyncTags(*client, prior.arn.value(), prior.tags_all.value_or({}),
@@ -174,8 +172,8 @@ ApplyResult<M> BackupVaultResource::Update(Context& ctx, const M& prior, const M
 }
 
 void BackupVaultResource::Delete(Context& ctx, const M& state) {
-  std::string region;
-  auto client = BackupClientFor(ctx, state.region, &region);
+  schema::String region = state.region;
+  auto client = BackupClientFor(ctx, region);
   if (!client) return;
   const auto options = ProviderData::CallOptionsFor(ctx);
   const std::string name = state.name.value();
@@ -206,10 +204,8 @@ ReadResult<M> BackupVaultResource::Import(Context& ctx, const std::string& id) {
   m.id = id;
   m.name = id;
   m.force_destroy = false;
-  std::string region;
-  auto client = BackupClientFor(ctx, m.region, &region);
+  auto client = BackupClientFor(ctx, m.region);
   if (!client) return Failed();
-  m.region = region;
   return Fetch(ctx, *client, m, "importing");
 }
 
@@ -230,9 +226,6 @@ std::optional<M> BackupVaultResource::Move(Context& ctx, const framework::MoveSo
     ctx.AddError("Invalid aws_backup_vault state", "The state to move has no vault `name`.");
     return std::nullopt;
   }
-  // Terraform moves state before it configures the provider: the region
-  // (null unless the AWS provider's v6 state has one) is filled by the
-  // refresh that follows, from the provider's aws block.
   return m;
 }
 
