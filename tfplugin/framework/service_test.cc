@@ -283,7 +283,7 @@ TEST_CASE("metadata, identity schemas, functions and unsupported RPCs") {
   call.set_name("x");
   tfplugin6::CallFunction::Response called;
   CHECK(f.service->CallFunction(nullptr, &call, &called).ok());
-  CHECK(called.error().text().find("no functions") != std::string::npos);
+  CHECK(called.error().text().find("no function \"x\"") != std::string::npos);
   tfplugin6::OpenEphemeralResource::Response eph;
   CHECK(f.service->OpenEphemeralResource(nullptr, nullptr, &eph).ok());
   REQUIRE(eph.diagnostics_size() == 1);
