@@ -12,12 +12,9 @@
 #include <nlohmann/json.hpp>
 
 #include "absl/strings/ascii.h"
-#include "clients/core/cloud_error.h"
-#include "clients/core/random.h"
-#include "clients/credentials/environment.h"
 #include "clients/http/scripted_transport.h"
 #include "clients/http/url.h"
-#include "resources/common/provider_data.h"
+#include "resources/common/scripted_cloud.h"
 #include "tfplugin/framework/testing/resource_harness.h"
 
 namespace polybackup::resources::dbs {
@@ -139,34 +136,10 @@ struct FakeDbs {
 
 struct Fixture {
   FakeDbs cloud;
-  std::shared_ptr<http::ScriptedTransport> transport = std::make_shared<http::ScriptedTransport>();
-  FakeClock clock;
-  clients::FakeRandom random;
-  clients::credentials::FakeEnvironment env;
-  std::shared_ptr<ProviderData> data;
-  Harness h;
-
-  Fixture() : data(MakeData()), h(std::make_shared<BackupPlanResource>(), data, Options()) {
-    transport->SetHandler([this](const http::HttpRequest& r) { return cloud.Answer(r); });
-  }
-  std::shared_ptr<ProviderData> MakeData() {
-    auto d = std::make_shared<ProviderData>(ProviderSeams{
-        .env = &env,
-        .transport = [this](const clients::credentials::TransportConfig&) { return transport; },
-        .clock = &clock,
-        .random = &random});
-    clients::credentials::AlicloudConfig c;
-    c.access_key = "AKTEST";
-    c.secret_key = "secret/for/tests";
-    c.region = "cn-hangzhou";
-    c.transport.endpoints["dbs"] = "http://dbs.test";
-    c.transport.max_retries = 1;
-    d->alicloud = c;
-    return d;
-  }
-  framework::testing::HarnessOptions Options() {
-    return {.describe_status = &clients::UserMessage, .clock = &clock};
-  }
+  ScriptedCloud scripted{[this](const http::HttpRequest& r) { return cloud.Answer(r); }};
+  FakeClock& clock = scripted.clock;
+  Harness h{std::make_shared<BackupPlanResource>(), scripted.AlicloudData("dbs"),
+            scripted.harness_options()};
 };
 
 // The Alibaba provider's pay-as-you-go acceptance configuration.
