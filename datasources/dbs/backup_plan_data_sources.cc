@@ -3,15 +3,13 @@
 #include "datasources/dbs/backup_plan_data_source.h"
 #include "datasources/dbs/backup_plans_data_source.h"
 #include "nlohmann/json.hpp"
-#include "resources/common/provider_data.h"
 #include "resources/dbs/backup_plan_model.h"
+#include "resources/dbs/dbs_access.h"
 
 namespace polybackup::datasources::dbs {
 namespace {
 
 namespace ali = clients::alicloud;
-using resources::Cloud;
-using resources::ProviderData;
 
 // A stable ID for a result: FNV-1a of its plan IDs, as hex.
 std::string ResultId(const std::vector<std::string>& ids) {
@@ -91,12 +89,10 @@ schema::ModelSchema<BackupPlansModel> BackupPlansDataSource::DefineSchema() cons
 
 std::optional<BackupPlansModel> BackupPlansDataSource::Read(framework::Context& ctx,
                                                             const BackupPlansModel& config) {
-  auto* data = ctx.ProviderData<ProviderData>();
-  if (data == nullptr) return std::nullopt;
-  const std::string region = data->Region(Cloud::kAlicloud, config.region);
-  auto dbs = data->Dbs(ctx, region);
+  const resources::dbs::DbsAccess dbs = resources::dbs::DbsFor(ctx, config.region);
   if (!dbs) return std::nullopt;
-  const auto options = ProviderData::CallOptionsFor(ctx);
+  const std::string& region = dbs.region;
+  const clients::CallOptions& options = dbs.options;
 
   PlanFilter filter;
   for (const std::string& id : config.ids.value_or({})) filter.ids.insert(id);
@@ -155,12 +151,10 @@ schema::ModelSchema<PlanSummaryModel> BackupPlanDataSource::DefineSchema() const
 
 std::optional<PlanSummaryModel> BackupPlanDataSource::Read(framework::Context& ctx,
                                                            const PlanSummaryModel& config) {
-  auto* data = ctx.ProviderData<ProviderData>();
-  if (data == nullptr) return std::nullopt;
-  const std::string region = data->Region(Cloud::kAlicloud, config.region);
-  auto dbs = data->Dbs(ctx, region);
+  const resources::dbs::DbsAccess dbs = resources::dbs::DbsFor(ctx, config.region);
   if (!dbs) return std::nullopt;
-  const auto options = ProviderData::CallOptionsFor(ctx);
+  const std::string& region = dbs.region;
+  const clients::CallOptions& options = dbs.options;
   const std::string id = config.backup_plan_id.value();
   const std::string what = "reading DBS Backup Plan (" + id + ")";
   auto plan = dbs->DescribeBackupPlan(id, options);

@@ -21,11 +21,10 @@ std::string Summary(const std::string& verb, const std::string& id) {
 
 // The plan and its billing, as the API reports them, over `m`. NotFound
 // when DBS no longer knows the plan.
-absl::Status Describe(const ali::DbsClient& dbs, const std::string& id,
-                      const clients::CallOptions& options, BackupPlanModel& m) {
-  absl::StatusOr<ali::DbsBackupPlan> plan = dbs.DescribeBackupPlan(id, options);
+absl::Status Describe(const DbsAccess& dbs, const std::string& id, BackupPlanModel& m) {
+  absl::StatusOr<ali::DbsBackupPlan> plan = dbs->DescribeBackupPlan(id, dbs.options);
   if (!plan.ok()) return plan.status();
-  absl::StatusOr<ali::DbsBilling> billing = dbs.DescribeBackupPlanBilling(id, options);
+  absl::StatusOr<ali::DbsBilling> billing = dbs->DescribeBackupPlanBilling(id, dbs.options);
   if (!billing.ok()) return billing.status();
   ApplyPlan(*plan, m);
   ApplyBilling(*billing, m);
@@ -74,43 +73,37 @@ void BackupPlanResource::ModifyPlan(framework::Context& ctx,
 
 ApplyResult<BackupPlanModel> BackupPlanResource::Create(framework::Context& ctx,
                                                         const BackupPlanModel& planned) {
-  auto* data = ctx.ProviderData<ProviderData>();
-  if (data == nullptr) return Failed();
-  const std::string region = data->Region(Cloud::kAlicloud, planned.region);
-  auto dbs = data->Dbs(ctx, region);
+  const DbsAccess dbs = DbsFor(ctx, planned.region);
   if (!dbs) return Failed();
-  const auto options = ProviderData::CallOptionsFor(ctx);
-
-  auto created = dbs->CreateBackupPlan(CreateRequest(planned, region), options);
+  auto created = dbs->CreateBackupPlan(CreateRequest(planned, dbs.region), dbs.options);
   if (!ctx.AddStatus(created.status(), Summary("creating", ""))) return Failed();
   const std::string id = created->backup_plan_id;
   BackupPlanModel state = planned;
   state.id = id;
-  state.region = region;
+  state.region = dbs.region;
   // From here on the plan is in state whatever fails: Terraform taints it
   // and the next apply replaces it, so no plan is left behind.
   Checkpoint(ctx, state);
   const std::string what = Summary("creating", id);
   if (!ctx.AddStatus(dbs->ConfigureBackupPlanWhenReady(ConfigureRequest(planned, id),
-                                                       polling_.configure, options),
+                                                       polling_.configure, dbs.options),
                      what + ": configuring")) {
     return Failed();
   }
   const std::string wanted = planned.status.value_or("running");
-  if (!ctx.AddStatus(SettleStatus(ctx, *dbs, id, wanted, /*restart=*/true), what)) {
+  if (!ctx.AddStatus(SettleStatus(dbs, id, wanted, /*restart=*/true), what)) {
     return Failed();
   }
   return ReadBack(ctx, state, what);
 }
 
-absl::Status BackupPlanResource::SettleStatus(framework::Context& ctx, const ali::DbsClient& dbs,
-                                              const std::string& id, const std::string& wanted,
-                                              bool restart) const {
+absl::Status BackupPlanResource::SettleStatus(const DbsAccess& dbs, const std::string& id,
+                                              const std::string& wanted, bool restart) const {
   if (wanted != "running" && wanted != "pause") return absl::OkStatus();
-  const auto options = ProviderData::CallOptionsFor(ctx);
+  const clients::CallOptions& options = dbs.options;
   std::string current;  // after configure or a new source: waiting for a start
   if (!restart) {
-    auto plan = dbs.DescribeBackupPlan(id, options);
+    auto plan = dbs->DescribeBackupPlan(id, options);
     if (!plan.ok()) return plan.status();
     current = plan->backup_plan_status;
   }
@@ -118,24 +111,21 @@ absl::Status BackupPlanResource::SettleStatus(framework::Context& ctx, const ali
   // Only a started plan can be paused, as the reference provider does it:
   // start, then stop.
   if (current != "running") {
-    absl::Status started = dbs.StartBackupPlanAndWait(id, polling_.status, options);
+    absl::Status started = dbs->StartBackupPlanAndWait(id, polling_.status, options);
     if (!started.ok()) return started;
   }
   if (wanted == "running") return absl::OkStatus();
-  return dbs.StopBackupPlanAndWait(id, polling_.status, options);
+  return dbs->StopBackupPlanAndWait(id, polling_.status, options);
 }
 
 ReadResult<BackupPlanModel> BackupPlanResource::Read(framework::Context& ctx,
                                                      const BackupPlanModel& state) {
-  auto* data = ctx.ProviderData<ProviderData>();
-  if (data == nullptr) return Failed();
-  const std::string region = data->Region(Cloud::kAlicloud, state.region);
-  auto dbs = data->Dbs(ctx, region);
+  const DbsAccess dbs = DbsFor(ctx, state.region);
   if (!dbs) return Failed();
   const std::string id = state.id.value();
   BackupPlanModel out = state;
-  out.region = region;
-  absl::Status found = Describe(*dbs, id, ProviderData::CallOptionsFor(ctx), out);
+  out.region = dbs.region;
+  absl::Status found = Describe(dbs, id, out);
   if (absl::IsNotFound(found)) return Gone("DBS no longer lists backup plan " + id);
   if (!ctx.AddStatus(found, Summary("reading", id))) return Failed();
   return out;
@@ -144,13 +134,11 @@ ReadResult<BackupPlanModel> BackupPlanResource::Read(framework::Context& ctx,
 ApplyResult<BackupPlanModel> BackupPlanResource::Update(framework::Context& ctx,
                                                         const BackupPlanModel& prior,
                                                         const BackupPlanModel& planned) {
-  auto* data = ctx.ProviderData<ProviderData>();
-  if (data == nullptr) return Failed();
-  auto dbs = data->Dbs(ctx, data->Region(Cloud::kAlicloud, prior.region));
+  const DbsAccess dbs = DbsFor(ctx, prior.region);
   if (!dbs) return Failed();
   const std::string id = prior.id.value();
   const std::string what = Summary("updating", id);
-  const auto options = ProviderData::CallOptionsFor(ctx);
+  const clients::CallOptions& options = dbs.options;
   const PlanChanges c = ChangesFor(prior, planned);
   absl::Status s;
   if (c.name) s = dbs->ModifyBackupPlanName(id, *c.name, options);
@@ -161,7 +149,7 @@ ApplyResult<BackupPlanModel> BackupPlanResource::Update(framework::Context& ctx,
   if (s.ok() && c.backup_log) s = dbs->SetBackupLog(id, *c.backup_log, options);
   // After a new source or new objects DBS waits for a start (NeedPrecheck).
   const std::string wanted = planned.status.value_or(prior.status.value_or("running"));
-  if (s.ok()) s = SettleStatus(ctx, *dbs, id, wanted, /*restart=*/c.needs_restart());
+  if (s.ok()) s = SettleStatus(dbs, id, wanted, /*restart=*/c.needs_restart());
   if (!ctx.AddStatus(s, what)) {
     // Some calls may have gone through: record what the plan is now.
     ReadResult<BackupPlanModel> now = Read(ctx, prior);
@@ -184,14 +172,11 @@ ApplyResult<BackupPlanModel> BackupPlanResource::ReadBack(framework::Context& ct
 }
 
 void BackupPlanResource::Delete(framework::Context& ctx, const BackupPlanModel& state) {
-  auto* data = ctx.ProviderData<ProviderData>();
-  if (data == nullptr) return;
-  auto dbs = data->Dbs(ctx, data->Region(Cloud::kAlicloud, state.region));
+  const DbsAccess dbs = DbsFor(ctx, state.region);
   if (!dbs) return;
   const std::string id = state.id.value();
-  ctx.AddStatus(
-      dbs->ReleaseBackupPlanAndWait(id, polling_.status, ProviderData::CallOptionsFor(ctx)),
-      Summary("deleting", id));
+  ctx.AddStatus(dbs->ReleaseBackupPlanAndWait(id, polling_.status, dbs.options),
+                Summary("deleting", id));
 }
 
 ReadResult<BackupPlanModel> BackupPlanResource::Import(framework::Context& ctx,
@@ -202,14 +187,12 @@ ReadResult<BackupPlanModel> BackupPlanResource::Import(framework::Context& ctx,
         "Import a DBS backup plan by its plan ID, e.g. dbstooi01ex1234; got \"" + id + "\".");
     return Failed();
   }
-  auto* data = ctx.ProviderData<ProviderData>();
-  if (data == nullptr) return Failed();
+  const DbsAccess dbs = DbsFor(ctx, schema::String::Null());
+  if (!dbs) return Failed();
   BackupPlanModel m;
   m.id = id;
-  m.region = data->Region(Cloud::kAlicloud);
-  auto dbs = data->Dbs(ctx, m.region.value());
-  if (!dbs) return Failed();
-  absl::Status found = Describe(*dbs, id, ProviderData::CallOptionsFor(ctx), m);
+  m.region = dbs.region;
+  absl::Status found = Describe(dbs, id, m);
   if (absl::IsNotFound(found)) {
     return Gone("no DBS backup plan " + id + " in region " + m.region.value());
   }

@@ -16,8 +16,8 @@
 #include <chrono>
 #include <string>
 
-#include "clients/alicloud/dbs_client.h"
 #include "resources/dbs/backup_plan_model.h"
+#include "resources/dbs/dbs_access.h"
 #include "tfplugin/framework/resource.h"
 
 namespace polybackup::resources::dbs {
@@ -53,8 +53,8 @@ class BackupPlanResource : public framework::Resource<BackupPlanModel> {
  private:
   // Brings the plan's status to `wanted` ("running" or "pause"; anything
   // else is left alone) when it is not there yet.
-  absl::Status SettleStatus(framework::Context& ctx, const clients::alicloud::DbsClient& dbs,
-                            const std::string& id, const std::string& wanted, bool restart) const;
+  absl::Status SettleStatus(const DbsAccess& dbs, const std::string& id, const std::string& wanted,
+                            bool restart) const;
   // Reads the plan back after a create or update; an error when it vanished.
   framework::ApplyResult<BackupPlanModel> ReadBack(framework::Context& ctx,
                                                    const BackupPlanModel& m,
