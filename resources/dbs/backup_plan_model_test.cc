@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include "resources/dbs/backup_plan_test_config.h"
 #include "resources/dbs/backup_plan_update.h"
 
 using namespace polybackup;
@@ -17,29 +18,7 @@ diag::Diagnostics Check(const schema::ValidatorPtr& v, const std::string& text,
   return d;
 }
 
-// The reference provider's pay-as-you-go acceptance configuration.
-BackupPlanModel PayAsYouGo() {
-  BackupPlanModel m;
-  m.backup_plan_name = "tf-testacc";
-  m.payment_type = "PayAsYouGo";
-  m.instance_class = "xlarge";
-  m.backup_method = "logical";
-  m.database_type = "MySQL";
-  m.database_region = "cn-hangzhou";
-  m.storage_region = "cn-hangzhou";
-  m.instance_type = "RDS";
-  m.source_endpoint_instance_type = "RDS";
-  m.source_endpoint_region = "cn-hangzhou";
-  m.source_endpoint_instance_id = "rm-bp1";
-  m.source_endpoint_user_name = "tftestnormal000";
-  m.source_endpoint_password = "Test12345@";
-  m.backup_objects = R"([{"DBName":"tftestdatabase"}])";
-  m.backup_period = "Monday";
-  m.backup_start_time = "14:22";
-  m.backup_storage_type = "system";
-  m.backup_retention_period = 740;
-  return m;
-}
+BackupPlanModel PayAsYouGo() { return ReferencePayAsYouGo(); }
 
 // Validate time, and plan time for a new plan.
 std::string Errors(const BackupPlanModel& m) {

@@ -15,6 +15,7 @@
 #include "clients/http/scripted_transport.h"
 #include "clients/http/url.h"
 #include "resources/common/scripted_cloud.h"
+#include "resources/dbs/backup_plan_test_config.h"
 #include "tfplugin/framework/testing/resource_harness.h"
 
 namespace polybackup::resources::dbs {
@@ -142,27 +143,11 @@ struct Fixture {
             scripted.harness_options()};
 };
 
-// The Alibaba provider's pay-as-you-go acceptance configuration.
+// The reference configuration, with a two-day schedule (one day can only
+// be set by replacement).
 BackupPlanModel Config() {
-  BackupPlanModel m;
-  m.backup_plan_name = "tf-testacc";
-  m.payment_type = "PayAsYouGo";
-  m.instance_class = "xlarge";
-  m.backup_method = "logical";
-  m.database_type = "MySQL";
-  m.database_region = "cn-hangzhou";
-  m.storage_region = "cn-hangzhou";
-  m.instance_type = "RDS";
-  m.source_endpoint_instance_type = "RDS";
-  m.source_endpoint_region = "cn-hangzhou";
-  m.source_endpoint_instance_id = "rm-bp1";
-  m.source_endpoint_user_name = "tftestnormal000";
-  m.source_endpoint_password = "Test12345@";
-  m.backup_objects = R"([{"DBName":"tftestdatabase"}])";
+  BackupPlanModel m = ReferencePayAsYouGo();
   m.backup_period = "Monday,Thursday";
-  m.backup_start_time = "14:22";
-  m.backup_storage_type = "system";
-  m.backup_retention_period = 740;
   return m;
 }
 
