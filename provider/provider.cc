@@ -1,8 +1,11 @@
 #include "provider/provider.h"
 
 #include "clients/core/cloud_error.h"
+#include "datasources/dbs/backup_plan_data_source.h"
+#include "datasources/dbs/backup_plans_data_source.h"
 #include "datasources/kvstore/kvstore_backup_policy_data_source.h"
 #include "provider/provider_config.h"
+#include "resources/dbs/backup_plan_resource.h"
 #include "resources/kvstore/kvstore_backup_policy_resource.h"
 
 namespace polybackup::provider {
@@ -15,6 +18,9 @@ framework::ProviderBuilder NewProviderBuilder() {
   // Alibaba Cloud
   b.AddResource(std::make_shared<resources::kvstore::BackupPolicyResource>());
   b.AddDataSource(std::make_shared<datasources::kvstore::BackupPolicyDataSource>());
+  b.AddResource(std::make_shared<resources::dbs::BackupPlanResource>());
+  b.AddDataSource(std::make_shared<datasources::dbs::BackupPlanDataSource>());
+  b.AddDataSource(std::make_shared<datasources::dbs::BackupPlansDataSource>());
   return b;
 }
 
