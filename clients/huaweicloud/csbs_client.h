@@ -34,6 +34,7 @@
 #include "clients/credentials/keystone_token.h"
 #include "clients/http/http.h"
 #include "clients/huaweicloud/csbs_types.h"
+#include "clients/huaweicloud/huawei_endpoints.h"
 
 namespace polybackup::clients::huaweicloud {
 
@@ -68,11 +69,6 @@ struct HuaweiClientOptions {
   RetryPolicy retry;
   BackoffPolicy backoff;
 };
-
-// OTC regions (eu-de, eu-nl) -> https://csbs.<region>.otc.t-systems.com;
-// eu-ch2 -> https://csbs.eu-ch2.sc.otc.t-systems.com; any other region ->
-// https://csbs.<region>.myhuaweicloud.com.
-std::string DefaultCsbsEndpoint(std::string_view region);
 
 class CsbsClient {
  public:
