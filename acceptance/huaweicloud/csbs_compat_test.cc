@@ -1,6 +1,7 @@
 // polybackup_csbs_policy through the real Terraform CLI: the OTC provider's
 // week/month acceptance configuration under the _v1 name (long-term
-// retention the service never returns, kept from the configuration), and the
+// retention the service never returns, kept from the configuration; then
+// moved to the canonical name), and the
 // data sources (one policy by id or name, the list across pages, none or
 // several as errors). Targets: csbs_target.h.
 #include <doctest/doctest.h>
@@ -52,6 +53,12 @@ constexpr char kWeekMonth3[] =
     "    week_backups    = \"4\"\n    month_backups   = \"3\"\n    timezone        = "
     "\"UTC+03:00\"\n";
 
+std::string Renamed(std::string config) {
+  const std::string from = "resource \"polybackup_csbs_backup_policy_v1\"";
+  config.replace(config.find(from), from.size(), "resource \"polybackup_csbs_policy\"");
+  return config;
+}
+
 std::optional<std::string> OnlyPolicy(const CsbsTarget& t, const std::string& name) {
   for (const std::string& id : t.PolicyIds()) {
     if (t.Read(id).name == name) return id;
@@ -98,6 +105,20 @@ TEST_CASE("csbs policy, OTC week/month config under the _v1 name: kept, imported
       // Tags are taken at creation only.
       {Replace{.config = WeekMonth(*t, kWeekMonth3, "kuh2"),
                .checks = {Attr("tags.0.value", "kuh2")}}},
+      // To the canonical name with a `moved` block: the state moves with its
+      // long-term retention, nothing is replaced, the plan after is empty.
+      {.kind = Basic{.config = Renamed(WeekMonth(*t, kWeekMonth3, "kuh2")) + R"(
+moved {
+  from = polybackup_csbs_backup_policy_v1.backup_policy_v1
+  to   = polybackup_csbs_policy.backup_policy_v1
+}
+)",
+                     .checks = {On("polybackup_csbs_policy.backup_policy_v1",
+                                   Attr("scheduled_operation.0.week_backups", 4)),
+                                On("polybackup_csbs_policy.backup_policy_v1",
+                                   Attr("scheduled_operation.0.timezone", "UTC+03:00"))},
+                     .cloud = [&] { CHECK(OnlyPolicy(*t, "backup-policy") == id); }},
+       .before = [&] { id = OnlyPolicy(*t, "backup-policy").value_or(""); }},
   };
   RunScenario(t->scenario_target(),
               {.address = "polybackup_csbs_backup_policy_v1.backup_policy_v1",

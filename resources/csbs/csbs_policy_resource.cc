@@ -77,8 +77,8 @@ ModelSchema<ScheduledOperationModel> OperationSchema() {
       .MarkdownDescription(
           "Keep backups forever, whatever `max_backups` and `retention_duration_days` say.");
   const char* kLongTerm =
-      " The service never returns it: it is kept from the configuration, and import "
-      "cannot recover it (see Import). Needs `timezone`.";
+      " The service never returns it: it is kept from the configuration, and import takes it "
+      "only from the import ID (see Import). Needs `timezone`.";
   s.Attribute("day_backups", &O::day_backups)
       .Optional()
       .Validate(LongTermCountValidator())
