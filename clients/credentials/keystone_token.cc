@@ -69,6 +69,19 @@ absl::StatusOr<KeystoneToken> ParseKeystoneAnswer(const http::HttpResponse& answ
   return out;
 }
 
+// Sends `request` (the same on every attempt: nothing in it is signed) and
+// reads the token from the answer.
+absl::StatusOr<KeystoneToken> TokenCall(const RetryLoop& loop, const std::string& operation,
+                                        http::HttpRequest request, const CallOptions& options) {
+  HttpCall call;
+  call.operation = operation;
+  call.map_error = MapHuaweiError;
+  call.build = [&](int) -> absl::StatusOr<http::HttpRequest> { return request; };
+  absl::StatusOr<http::HttpResponse> answer = loop.Run(call, options);
+  if (!answer.ok()) return answer.status();
+  return ParseKeystoneAnswer(*answer, operation);
+}
+
 }  // namespace
 
 std::optional<std::chrono::system_clock::time_point> ParseKeystoneTime(std::string_view text) {
@@ -123,22 +136,12 @@ void KeystoneTokenSource::Invalidate() {
 
 absl::StatusOr<KeystoneToken> KeystoneTokenSource::Fetch(const CallOptions& options) {
   if (auth_.auth_url.empty()) return absl::InvalidArgumentError("Keystone auth_url is empty");
-  const std::string body = RequestBody(auth_).dump();
-  HttpCall call;
-  call.operation = "IAM CreateToken (password)";
-  call.map_error = MapHuaweiError;
-  call.build = [&](int) -> absl::StatusOr<http::HttpRequest> {
-    http::HttpRequest r;
-    r.method = "POST";
-    r.url = auth_.auth_url + "/auth/tokens";
-    r.headers = {{"Content-Type", "application/json;charset=utf8"}, {"Accept", "application/json"}};
-    r.body = body;
-    return r;
-  };
-  absl::StatusOr<http::HttpResponse> answer = loop_.Run(call, options);
-  if (!answer.ok()) return answer.status();
-
-  return ParseKeystoneAnswer(*answer, "IAM CreateToken");
+  http::HttpRequest r{.method = "POST",
+                      .url = auth_.auth_url + "/auth/tokens",
+                      .headers = {{"Content-Type", "application/json;charset=utf8"},
+                                  {"Accept", "application/json"}},
+                      .body = RequestBody(auth_).dump()};
+  return TokenCall(loop_, "IAM CreateToken (password)", std::move(r), options);
 }
 
 absl::StatusOr<KeystoneToken> InspectKeystoneToken(const std::string& auth_url,
@@ -148,20 +151,12 @@ absl::StatusOr<KeystoneToken> InspectKeystoneToken(const std::string& auth_url,
   while (!base.empty() && base.back() == '/') base.pop_back();
   if (base.empty()) return absl::InvalidArgumentError("Keystone auth_url is empty");
   log::RegisterSecret(token);
-  HttpCall call;
-  call.operation = "IAM ValidateToken";
-  call.map_error = MapHuaweiError;
-  call.build = [&](int) -> absl::StatusOr<http::HttpRequest> {
-    http::HttpRequest r;
-    r.method = "GET";
-    r.url = base + "/auth/tokens?nocatalog=true";
-    r.headers = {
-        {"X-Auth-Token", token}, {"X-Subject-Token", token}, {"Accept", "application/json"}};
-    return r;
-  };
-  absl::StatusOr<http::HttpResponse> answer = loop.Run(call, options);
-  if (!answer.ok()) return answer.status();
-  return ParseKeystoneAnswer(*answer, "IAM ValidateToken");
+  http::HttpRequest r{
+      .method = "GET",
+      .url = base + "/auth/tokens?nocatalog=true",
+      .headers = {
+          {"X-Auth-Token", token}, {"X-Subject-Token", token}, {"Accept", "application/json"}}};
+  return TokenCall(loop, "IAM ValidateToken", std::move(r), options);
 }
 
 }  // namespace polybackup::clients::credentials

@@ -10,7 +10,7 @@ using schema::ModelSchema;
 ModelSchema<ScheduledOperationModel> OperationSchema() {
   using O = ScheduledOperationModel;
   ModelSchema<O> s;
-  s.Attribute("id", &O::id).Computed().Description("The scheduling period's ID.");
+  resources::csbs::AddOperationIdentity(s);
   s.Attribute("name", &O::name).Computed().Description("The scheduling period's name.");
   s.Attribute("description", &O::description).Computed().Description("Its description.");
   s.Attribute("enabled", &O::enabled).Computed().Description("Whether backups run on schedule.");
@@ -29,11 +29,6 @@ ModelSchema<ScheduledOperationModel> OperationSchema() {
   s.Attribute("permanent", &O::permanent)
       .Computed()
       .Description("Whether backups are kept forever.");
-  s.Attribute("trigger_id", &O::trigger_id).Computed().Description("The scheduler's ID.");
-  s.Attribute("trigger_name", &O::trigger_name).Computed().Description("The scheduler's name.");
-  s.Attribute("trigger_type", &O::trigger_type)
-      .Computed()
-      .MarkdownDescription("The scheduler's type (`time`).");
   return s;
 }
 

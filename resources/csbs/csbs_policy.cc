@@ -172,6 +172,16 @@ schema::ValidatorPtr TagValueValidator() {
                                "at most 43 letters, digits, underscores (_) and hyphens (-)");
 }
 
+void AddOperationIdentity(schema::ModelSchema<ScheduledOperationModel>& s) {
+  using O = ScheduledOperationModel;
+  s.Attribute("id", &O::id).Computed().Description("The scheduling period's ID.");
+  s.Attribute("trigger_id", &O::trigger_id).Computed().Description("The scheduler's ID.");
+  s.Attribute("trigger_name", &O::trigger_name).Computed().Description("The scheduler's name.");
+  s.Attribute("trigger_type", &O::trigger_type)
+      .Computed()
+      .MarkdownDescription("The scheduler's type (`time`).");
+}
+
 void CheckPolicy(const PolicyModel& config, diag::Diagnostics& diags) {
   for (size_t i = 0; i < config.scheduled_operation.size(); ++i) {
     const ScheduledOperationModel& op = config.scheduled_operation[i];

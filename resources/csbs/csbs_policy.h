@@ -19,6 +19,7 @@
 #include "clients/huaweicloud/csbs_types.h"
 #include "tfplugin/diag/diagnostics.h"
 #include "tfplugin/schema/field.h"
+#include "tfplugin/schema/model.h"
 #include "tfplugin/schema/validators.h"
 
 namespace polybackup::resources::csbs {
@@ -58,6 +59,11 @@ schema::ValidatorPtr LongTermCountValidator();
 schema::ValidatorPtr TimezoneValidator();  // UTC+08:00
 schema::ValidatorPtr TagKeyValidator();
 schema::ValidatorPtr TagValueValidator();
+
+// The computed identity of the scheduled operation (id, trigger_id,
+// trigger_name, trigger_type), declared alike by the resource and the data
+// sources.
+void AddOperationIdentity(schema::ModelSchema<ScheduledOperationModel>& s);
 
 // The rules across attributes (config may hold unknowns, which pass):
 // timezone exactly when a day/week/month/year count is set, retention by

@@ -30,7 +30,7 @@ ModelSchema<ScheduledOperationModel> OperationSchema() {
   using O = ScheduledOperationModel;
   ModelSchema<O> s;
   s.Description("The schedule and the retention of the policy's backups (exactly one block).");
-  s.Attribute("id", &O::id).Computed().Description("The scheduling period's ID.");
+  AddOperationIdentity(s);
   s.Attribute("name", &O::name)
       .Optional()
       .Computed()
@@ -104,11 +104,6 @@ ModelSchema<ScheduledOperationModel> OperationSchema() {
           "The zone days are counted in for the long-term counts, e.g. `UTC+08:00`; required "
           "with them and only with them. Never returned by the service: kept from the "
           "configuration.");
-  s.Attribute("trigger_id", &O::trigger_id).Computed().Description("The scheduler's ID.");
-  s.Attribute("trigger_name", &O::trigger_name).Computed().Description("The scheduler's name.");
-  s.Attribute("trigger_type", &O::trigger_type)
-      .Computed()
-      .MarkdownDescription("The scheduler's type (`time`).");
   return s;
 }
 

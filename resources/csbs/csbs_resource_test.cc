@@ -7,12 +7,8 @@
 
 #include <map>
 
-#include "clients/core/cloud_error.h"
-#include "clients/core/random.h"
-#include "clients/credentials/environment.h"
-#include "clients/http/scripted_transport.h"
 #include "clients/huaweicloud/csbs_codec.h"
-#include "resources/common/provider_data.h"
+#include "resources/common/testing/scripted_provider.h"
 #include "resources/csbs/csbs_policy_resource.h"
 #include "tfplugin/framework/testing/resource_harness.h"
 
@@ -108,22 +104,11 @@ struct FakeCsbs {
 
 struct Fixture {
   FakeCsbs cloud;
-  std::shared_ptr<http::ScriptedTransport> transport = std::make_shared<http::ScriptedTransport>();
-  FakeClock clock;
-  clients::FakeRandom random;
-  clients::credentials::FakeEnvironment env;
-  std::shared_ptr<ProviderData> data;
+  testing::ScriptedProvider provider;
+  FakeClock& clock = provider.clock;
   Harness h;
 
-  Fixture() : data(MakeData()), h(std::make_shared<PolicyResource>(), data, Options()) {
-    transport->SetHandler([this](const http::HttpRequest& r) { return cloud.Answer(r); });
-  }
-  std::shared_ptr<ProviderData> MakeData() {
-    auto d = std::make_shared<ProviderData>(ProviderSeams{
-        .env = &env,
-        .transport = [this](const clients::credentials::TransportConfig&) { return transport; },
-        .clock = &clock,
-        .random = &random});
+  Fixture() : h(std::make_shared<PolicyResource>(), provider.data, provider.Options()) {
     clients::credentials::HuaweiConfig c;
     c.access_key = "AKTEST";
     c.secret_key = "secret/for/tests";
@@ -131,11 +116,8 @@ struct Fixture {
     c.project_id = "proj-1";
     c.transport.endpoints["csbs"] = "http://csbs.test";
     c.transport.max_retries = 0;
-    d->huawei = c;
-    return d;
-  }
-  framework::testing::HarnessOptions Options() {
-    return {.describe_status = &clients::UserMessage, .clock = &clock};
+    provider.data->huawei = c;
+    provider.transport->SetHandler([this](const http::HttpRequest& r) { return cloud.Answer(r); });
   }
 };
 

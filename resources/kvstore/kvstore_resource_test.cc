@@ -5,12 +5,8 @@
 // deleted out of band, the busy instance, a refused read.
 #include <doctest/doctest.h>
 
-#include "clients/core/cloud_error.h"
-#include "clients/core/random.h"
-#include "clients/credentials/environment.h"
-#include "clients/http/scripted_transport.h"
 #include "clients/http/url.h"
-#include "resources/common/provider_data.h"
+#include "resources/common/testing/scripted_provider.h"
 #include "resources/kvstore/kvstore_backup_policy_resource.h"
 #include "tfplugin/framework/testing/resource_harness.h"
 
@@ -96,33 +92,19 @@ struct FakeKvstore {
 
 struct Fixture {
   FakeKvstore cloud;
-  std::shared_ptr<http::ScriptedTransport> transport = std::make_shared<http::ScriptedTransport>();
-  FakeClock clock;
-  clients::FakeRandom random;
-  clients::credentials::FakeEnvironment env;
-  std::shared_ptr<ProviderData> data;
+  testing::ScriptedProvider provider;
+  FakeClock& clock = provider.clock;
   Harness h;
 
-  Fixture() : data(MakeData()), h(std::make_shared<BackupPolicyResource>(), data, Options()) {
-    transport->SetHandler([this](const http::HttpRequest& r) { return cloud.Answer(r); });
-  }
-  std::shared_ptr<ProviderData> MakeData() {
-    auto d = std::make_shared<ProviderData>(ProviderSeams{
-        .env = &env,
-        .transport = [this](const clients::credentials::TransportConfig&) { return transport; },
-        .clock = &clock,
-        .random = &random});
+  Fixture() : h(std::make_shared<BackupPolicyResource>(), provider.data, provider.Options()) {
     clients::credentials::AlicloudConfig c;
     c.access_key = "AKTEST";
     c.secret_key = "secret/for/tests";
     c.region = "cn-hangzhou";
     c.transport.endpoints["r_kvstore"] = "http://kvstore.test";
     c.transport.max_retries = 1;
-    d->alicloud = c;
-    return d;
-  }
-  framework::testing::HarnessOptions Options() {
-    return {.describe_status = &clients::UserMessage, .clock = &clock};
+    provider.data->alicloud = c;
+    provider.transport->SetHandler([this](const http::HttpRequest& r) { return cloud.Answer(r); });
   }
 };
 
