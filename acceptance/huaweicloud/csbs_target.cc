@@ -221,7 +221,18 @@ std::unique_ptr<CsbsTarget> CsbsTarget::Get(CsbsAuth auth) {
     MESSAGE("skipped on the real project: set POLYBACKUP_ACC_CSBS_SERVER_IDS to three server IDs");
     return nullptr;
   }
-  auto made = hw::NewHuaweiClients({}, clients::credentials::ProcessEnvironment());
+  const auto& env = clients::credentials::ProcessEnvironment();
+  const bool has_mode = auth == CsbsAuth::kAkSk
+                            ? !env.FirstOf({"HW_ACCESS_KEY", "OS_ACCESS_KEY"}).empty()
+                            : !env.FirstOf({"HW_USER_NAME", "OS_USERNAME"}).empty();
+  if (!has_mode) {
+    MESSAGE(
+        "skipped on the real project: no "
+        << (auth == CsbsAuth::kAkSk ? "HW_ACCESS_KEY/OS_ACCESS_KEY" : "HW_USER_NAME/OS_USERNAME")
+        << " for this scenario's authentication");
+    return nullptr;
+  }
+  auto made = hw::NewHuaweiClients({}, env);
   REQUIRE_MESSAGE(made.ok(), made.status().ToString());
   return std::make_unique<RealCsbs>(auth, std::move(ids), std::move(*made));
 }
