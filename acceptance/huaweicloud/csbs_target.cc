@@ -226,10 +226,9 @@ std::unique_ptr<CsbsTarget> CsbsTarget::Get(CsbsAuth auth) {
                             ? !env.FirstOf({"HW_ACCESS_KEY", "OS_ACCESS_KEY"}).empty()
                             : !env.FirstOf({"HW_USER_NAME", "OS_USERNAME"}).empty();
   if (!has_mode) {
-    MESSAGE(
-        "skipped on the real project: no "
-        << (auth == CsbsAuth::kAkSk ? "HW_ACCESS_KEY/OS_ACCESS_KEY" : "HW_USER_NAME/OS_USERNAME")
-        << " for this scenario's authentication");
+    const std::string wanted =
+        auth == CsbsAuth::kAkSk ? "HW_ACCESS_KEY/OS_ACCESS_KEY" : "HW_USER_NAME/OS_USERNAME";
+    MESSAGE("skipped on the real project: no " << wanted << " for this scenario's authentication");
     return nullptr;
   }
   auto made = hw::NewHuaweiClients({}, env);
