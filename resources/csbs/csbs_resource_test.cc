@@ -8,7 +8,7 @@
 #include <map>
 
 #include "clients/huaweicloud/csbs_codec.h"
-#include "resources/common/testing/scripted_provider.h"
+#include "resources/common/scripted_cloud.h"
 #include "resources/csbs/csbs_policy_resource.h"
 #include "tfplugin/framework/testing/resource_harness.h"
 
@@ -104,21 +104,10 @@ struct FakeCsbs {
 
 struct Fixture {
   FakeCsbs cloud;
-  testing::ScriptedProvider provider;
-  FakeClock& clock = provider.clock;
-  Harness h;
-
-  Fixture() : h(std::make_shared<PolicyResource>(), provider.data, provider.Options()) {
-    clients::credentials::HuaweiConfig c;
-    c.access_key = "AKTEST";
-    c.secret_key = "secret/for/tests";
-    c.region = "eu-de";
-    c.project_id = "proj-1";
-    c.transport.endpoints["csbs"] = "http://csbs.test";
-    c.transport.max_retries = 0;
-    provider.data->huawei = c;
-    provider.transport->SetHandler([this](const http::HttpRequest& r) { return cloud.Answer(r); });
-  }
+  ScriptedCloud scripted{[this](const http::HttpRequest& r) { return cloud.Answer(r); }};
+  FakeClock& clock = scripted.clock;
+  Harness h{std::make_shared<PolicyResource>(), scripted.HuaweiData("csbs"),
+            scripted.harness_options()};
 };
 
 PolicyModel Config(const std::string& name = "backup-policy") {

@@ -5,8 +5,9 @@
 // deleted out of band, the busy instance, a refused read.
 #include <doctest/doctest.h>
 
+#include "clients/http/scripted_transport.h"
 #include "clients/http/url.h"
-#include "resources/common/testing/scripted_provider.h"
+#include "resources/common/scripted_cloud.h"
 #include "resources/kvstore/kvstore_backup_policy_resource.h"
 #include "tfplugin/framework/testing/resource_harness.h"
 
@@ -92,20 +93,10 @@ struct FakeKvstore {
 
 struct Fixture {
   FakeKvstore cloud;
-  testing::ScriptedProvider provider;
-  FakeClock& clock = provider.clock;
-  Harness h;
-
-  Fixture() : h(std::make_shared<BackupPolicyResource>(), provider.data, provider.Options()) {
-    clients::credentials::AlicloudConfig c;
-    c.access_key = "AKTEST";
-    c.secret_key = "secret/for/tests";
-    c.region = "cn-hangzhou";
-    c.transport.endpoints["r_kvstore"] = "http://kvstore.test";
-    c.transport.max_retries = 1;
-    provider.data->alicloud = c;
-    provider.transport->SetHandler([this](const http::HttpRequest& r) { return cloud.Answer(r); });
-  }
+  ScriptedCloud scripted{[this](const http::HttpRequest& r) { return cloud.Answer(r); }};
+  FakeClock& clock = scripted.clock;
+  Harness h{std::make_shared<BackupPolicyResource>(), scripted.AlicloudData("r_kvstore"),
+            scripted.harness_options()};
 };
 
 BackupPolicyModel Config(const std::string& time, std::set<std::string> days) {
