@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "resources/common/provider_data.h"
+#include "resources/common/client_access.h"
 
 namespace polybackup::datasources::csbs {
 
@@ -39,14 +39,13 @@ schema::ModelSchema<PoliciesDataModel> PoliciesDataSource::DefineSchema() const 
 
 std::optional<PoliciesDataModel> PoliciesDataSource::Read(framework::Context& ctx,
                                                           const PoliciesDataModel& config) {
-  auto* data = ctx.ProviderData<resources::ProviderData>();
-  if (data == nullptr) return std::nullopt;
-  const std::string region = data->Region(resources::Cloud::kHuawei, config.region);
-  auto client = data->Csbs(ctx, region);
+  const auto client = resources::ClientFor(ctx, resources::Cloud::kHuawei, config.region,
+                                           &resources::ProviderData::Csbs);
   if (!client) return std::nullopt;
+  const std::string& region = client.region;
   hw::ListCsbsPoliciesRequest request;
   request.name = config.name.value_or("");
-  auto listed = client->ListAllPolicies(request, resources::ProviderData::CallOptionsFor(ctx));
+  auto listed = client->ListAllPolicies(request, client.options);
   if (!ctx.AddStatus(listed.status(), "listing CSBS Backup Policies")) return std::nullopt;
   PoliciesDataModel out = config;
   out.region = region;

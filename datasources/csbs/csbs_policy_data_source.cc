@@ -1,6 +1,6 @@
 #include "datasources/csbs/csbs_policy_data_source.h"
 
-#include "resources/common/provider_data.h"
+#include "resources/common/client_access.h"
 
 namespace polybackup::datasources::csbs {
 
@@ -16,12 +16,11 @@ schema::ModelSchema<PolicyDataModel> PolicyDataSource::DefineSchema() const {
 
 std::optional<PolicyDataModel> PolicyDataSource::Read(framework::Context& ctx,
                                                       const PolicyDataModel& config) {
-  auto* data = ctx.ProviderData<resources::ProviderData>();
-  if (data == nullptr) return std::nullopt;
-  const std::string region = data->Region(resources::Cloud::kHuawei, config.region);
-  auto client = data->Csbs(ctx, region);
+  const auto client = resources::ClientFor(ctx, resources::Cloud::kHuawei, config.region,
+                                           &resources::ProviderData::Csbs);
   if (!client) return std::nullopt;
-  const auto options = resources::ProviderData::CallOptionsFor(ctx);
+  const std::string& region = client.region;
+  const auto& options = client.options;
   const std::string filters = DescribeFilters(config.id, config.name, config.status);
   std::vector<hw::CsbsPolicy> found;
   if (config.id.is_known()) {

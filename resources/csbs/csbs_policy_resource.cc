@@ -4,7 +4,7 @@
 #include <tuple>
 
 #include "clients/huaweicloud/csbs_types.h"
-#include "resources/common/provider_data.h"
+#include "resources/common/client_access.h"
 
 namespace polybackup::resources::csbs {
 namespace {
@@ -20,6 +20,10 @@ namespace hw = clients::huaweicloud;
 // How often a policy is polled while it is "creating" or being deleted: the
 // reference providers poll every 3 s after 5 s; creation takes seconds.
 constexpr std::chrono::seconds kPoll{2};
+
+ClientAccess<hw::CsbsClient> CsbsFor(framework::Context& ctx, const schema::String& region) {
+  return ClientFor(ctx, Cloud::kHuawei, region, &ProviderData::Csbs);
+}
 
 // "creating CSBS Backup Policy (2f4…)", as the AWS provider words summaries.
 std::string Summary(const std::string& verb, const std::string& what) {
@@ -234,23 +238,19 @@ void PolicyResource::ModifyPlan(framework::Context& ctx,
 
 ApplyResult<PolicyModel> PolicyResource::Create(framework::Context& ctx,
                                                 const PolicyModel& planned) {
-  auto* data = ctx.ProviderData<ProviderData>();
-  if (data == nullptr) return Failed();
-  const std::string region = data->Region(Cloud::kHuawei, planned.region);
-  auto client = data->Csbs(ctx, region);
-  if (!client) return Failed();
-  const auto options = ProviderData::CallOptionsFor(ctx);
-  auto created = client->CreatePolicy(CreateRequest(planned), options);
+  const auto csbs = CsbsFor(ctx, planned.region);
+  if (!csbs) return Failed();
+  auto created = csbs->CreatePolicy(CreateRequest(planned), csbs.options);
   if (!ctx.AddStatus(created.status(), Summary("creating", planned.name.value_or("?")))) {
     return Failed();
   }
   PolicyModel state = planned;
-  state.region = region;
+  state.region = csbs.region;
   ApplyPolicy(*created, state);
   // Recorded before the wait: a timeout or an error from here on leaves the
   // policy in state (tainted) instead of orphaning it, the OTC provider's leak.
   Checkpoint(ctx, state);
-  auto ready = client->WaitForPolicyReady(created->id, kPoll, options);
+  auto ready = csbs->WaitForPolicyReady(created->id, kPoll, csbs.options);
   if (!ctx.AddStatus(ready.status(), Summary("waiting for the creation of", created->id))) {
     return Failed();
   }
@@ -259,49 +259,39 @@ ApplyResult<PolicyModel> PolicyResource::Create(framework::Context& ctx,
 }
 
 ReadResult<PolicyModel> PolicyResource::Read(framework::Context& ctx, const PolicyModel& state) {
-  auto* data = ctx.ProviderData<ProviderData>();
-  if (data == nullptr) return Failed();
-  const std::string region = data->Region(Cloud::kHuawei, state.region);
-  auto client = data->Csbs(ctx, region);
-  if (!client) return Failed();
+  const auto csbs = CsbsFor(ctx, state.region);
+  if (!csbs) return Failed();
   const std::string id = state.id.value();
-  auto policy = client->ShowPolicy(id, ProviderData::CallOptionsFor(ctx));
+  auto policy = csbs->ShowPolicy(id, csbs.options);
   if (absl::IsNotFound(policy.status())) return Gone("the CSBS policy " + id + " no longer exists");
   if (!ctx.AddStatus(policy.status(), Summary("reading", id))) return Failed();
   PolicyModel out = state;
-  out.region = region;
+  out.region = csbs.region;
   ApplyPolicy(*policy, out);
   return out;
 }
 
 ApplyResult<PolicyModel> PolicyResource::Update(framework::Context& ctx, const PolicyModel& prior,
                                                 const PolicyModel& planned) {
-  auto* data = ctx.ProviderData<ProviderData>();
-  if (data == nullptr) return Failed();
-  const std::string region = data->Region(Cloud::kHuawei, prior.region);
-  auto client = data->Csbs(ctx, region);
-  if (!client) return Failed();
+  const auto csbs = CsbsFor(ctx, prior.region);
+  if (!csbs) return Failed();
   const std::string id = prior.id.value();
-  const auto options = ProviderData::CallOptionsFor(ctx);
   hw::UpdateCsbsPolicyRequest request = UpdateRequest(prior, planned);
-  auto policy = IsEmpty(request) ? client->ShowPolicy(id, options)
-                                 : client->UpdatePolicyWhenReady(id, request, kPoll, options);
+  auto policy = IsEmpty(request) ? csbs->ShowPolicy(id, csbs.options)
+                                 : csbs->UpdatePolicyWhenReady(id, request, kPoll, csbs.options);
   if (!ctx.AddStatus(policy.status(), Summary("updating", id))) return Failed();
   PolicyModel out = planned;
   out.id = id;
-  out.region = region;
+  out.region = csbs.region;
   ApplyPolicy(*policy, out);
   return out;
 }
 
 void PolicyResource::Delete(framework::Context& ctx, const PolicyModel& state) {
-  auto* data = ctx.ProviderData<ProviderData>();
-  if (data == nullptr) return;
-  auto client = data->Csbs(ctx, data->Region(Cloud::kHuawei, state.region));
-  if (!client) return;
+  const auto csbs = CsbsFor(ctx, state.region);
+  if (!csbs) return;
   const std::string id = state.id.value();
-  ctx.AddStatus(client->DeletePolicyAndWait(id, kPoll, ProviderData::CallOptionsFor(ctx)),
-                Summary("deleting", id));
+  ctx.AddStatus(csbs->DeletePolicyAndWait(id, kPoll, csbs.options), Summary("deleting", id));
 }
 
 ReadResult<PolicyModel> PolicyResource::Import(framework::Context& ctx, const std::string& id) {
@@ -310,15 +300,13 @@ ReadResult<PolicyModel> PolicyResource::Import(framework::Context& ctx, const st
     ctx.AddError("Invalid import ID", std::string(parsed.status().message()));
     return Failed();
   }
-  auto* data = ctx.ProviderData<ProviderData>();
-  if (data == nullptr) return Failed();
+  const auto csbs = CsbsFor(ctx, schema::String::Null());
+  if (!csbs) return Failed();
   PolicyModel m;
-  m.region = data->Region(Cloud::kHuawei);
-  auto client = data->Csbs(ctx, m.region.value());
-  if (!client) return Failed();
-  auto policy = client->ShowPolicy(parsed->policy_id, ProviderData::CallOptionsFor(ctx));
+  m.region = csbs.region;
+  auto policy = csbs->ShowPolicy(parsed->policy_id, csbs.options);
   if (absl::IsNotFound(policy.status())) {
-    return Gone("no CSBS policy " + parsed->policy_id + " in region " + m.region.value());
+    return Gone("no CSBS policy " + parsed->policy_id + " in region " + csbs.region);
   }
   if (!ctx.AddStatus(policy.status(), Summary("importing", parsed->policy_id))) return Failed();
   ApplyPolicy(*policy, m);
