@@ -52,6 +52,24 @@ class ScriptedCloud {
     d->alicloud = c;
     return d;
   }
+  // Provider data with a `huaweicloud` block (eu-de, test keys, project
+  // "proj-1", no retry) whose `endpoint` ("csbs") is the scripted transport.
+  std::shared_ptr<ProviderData> HuaweiData(const std::string& endpoint) {
+    auto d = std::make_shared<ProviderData>(ProviderSeams{
+        .env = &env,
+        .transport = [this](const clients::credentials::TransportConfig&) { return transport; },
+        .clock = &clock,
+        .random = &random});
+    clients::credentials::HuaweiConfig c;
+    c.access_key = "AKTEST";
+    c.secret_key = "secret/for/tests";
+    c.region = "eu-de";
+    c.project_id = "proj-1";
+    c.transport.endpoints[endpoint] = "http://" + endpoint + ".test";
+    c.transport.max_retries = 0;
+    d->huawei = c;
+    return d;
+  }
   // What the provider's diagnostics say of a Status, and the fake clock for
   // the timeouts' deadlines.
   framework::testing::HarnessOptions harness_options() {

@@ -1,35 +1,20 @@
-// The DBS client a resource or data source uses, written once: the
-// provider data, the region (the configured one, else the provider's), the
-// client of that region.
+// The DBS client a resource or data source uses (resources/common/client_access.h):
+// the provider data, the region (the configured one, else the provider's),
+// the client of that region.
 #ifndef POLYBACKUP_RESOURCES_DBS_DBS_ACCESS_H_
 #define POLYBACKUP_RESOURCES_DBS_DBS_ACCESS_H_
 
-#include <memory>
-#include <string>
-
-#include "resources/common/provider_data.h"
+#include "resources/common/client_access.h"
 
 namespace polybackup::resources::dbs {
 
-struct DbsAccess {
-  std::shared_ptr<const clients::alicloud::DbsClient> client;  // null: an error was added
-  std::string region;
-  clients::CallOptions options;  // the context's cancellation and deadline
-  explicit operator bool() const { return client != nullptr; }
-  const clients::alicloud::DbsClient* operator->() const { return client.get(); }
-};
+using DbsAccess = ClientAccess<clients::alicloud::DbsClient>;
 
 // The client for `region` (unset: the provider's `alicloud` region). On
 // failure (provider not configured, no `alicloud` block, credentials) the
 // result is empty and the context has the error.
 inline DbsAccess DbsFor(framework::Context& ctx, const schema::String& region) {
-  DbsAccess a;
-  auto* data = ctx.ProviderData<ProviderData>();
-  if (data == nullptr) return a;
-  a.region = data->Region(Cloud::kAlicloud, region);
-  a.client = data->Dbs(ctx, a.region);
-  a.options = ProviderData::CallOptionsFor(ctx);
-  return a;
+  return ClientFor(ctx, Cloud::kAlicloud, region, &ProviderData::Dbs);
 }
 
 }  // namespace polybackup::resources::dbs
