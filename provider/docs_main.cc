@@ -4,7 +4,7 @@
 //
 //   polybackup_docs --source <repository root> --out <docs directory>
 //
-// resources/ and data-sources/ below the output belong to the generator: a
+// resources/, data-sources/ and functions/ below the output belong to the generator: a
 // page it no longer makes there (a renamed resource) is removed. Elsewhere
 // it only writes its own pages, so docs/adr/ is left alone. A file whose
 // content is already right is not rewritten.
@@ -47,7 +47,7 @@ bool Write(const fs::path& out, const std::map<std::string, std::string>& pages)
     std::cout << "wrote " << path.string() << "\n";
   }
   std::vector<fs::path> stale;
-  for (const char* owned : {"resources", "data-sources"}) {
+  for (const char* owned : {"resources", "data-sources", "functions"}) {
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(out / owned, ec)) {
       const std::string page = std::string(owned) + "/" + entry.path().filename().string();

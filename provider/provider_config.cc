@@ -113,18 +113,37 @@ ModelSchema<AlicloudBlock> AlicloudSchema() {
 
 ModelSchema<HuaweiBlock> HuaweiSchema() {
   ModelSchema<HuaweiBlock> s;
-  s.Description(
-      "Huawei Cloud / Open Telekom Cloud (CSBS). What is left out comes from the HW_* "
-      "and OS_* environment variables.");
+  s.MarkdownDescription(
+      "Huawei Cloud / Open Telekom Cloud (CSBS). Authentication is AK/SK signing, a Keystone "
+      "token given as `token`, or a Keystone token requested with `user_name` and `password`; "
+      "the block's choice wins over the environment. What is left out comes from the `HW_*` "
+      "and `OS_*` environment variables.");
   s.Attribute("cloud", &HuaweiBlock::cloud)
       .Optional()
-      .Description("Cloud domain: myhuaweicloud.com (default) or otc.t-systems.com.");
-  s.Attribute("region", &HuaweiBlock::region).Optional().Description("Region, e.g. eu-de.");
-  s.Attribute("project_id", &HuaweiBlock::project_id).Optional().Description("Project ID.");
-  s.Attribute("project_name", &HuaweiBlock::project_name).Optional().Description("Project name.");
+      .MarkdownDescription(
+          "Domain of the public endpoints, e.g. `myhuaweicloud.com` or `otc.t-systems.com`. "
+          "Default (or `HW_CLOUD`): from the region — `otc.t-systems.com` for `eu-de` and "
+          "`eu-nl`, `sc.otc.t-systems.com` for `eu-ch2`, `myhuaweicloud.eu` for `eu-west-101`, "
+          "`myhuaweicloud.com` otherwise.");
+  s.Attribute("region", &HuaweiBlock::region)
+      .Optional()
+      .MarkdownDescription("Region, e.g. `eu-de` or `cn-north-4`.");
+  s.Attribute("project_id", &HuaweiBlock::project_id)
+      .Optional()
+      .Description("Project ID. Omitted: the project's ID is looked up (from the token's scope).");
+  s.Attribute("project_name", &HuaweiBlock::project_name)
+      .Optional()
+      .Description("Project name; default: the region's default project, named after the region.");
+  s.Attribute("tenant_id", &HuaweiBlock::tenant_id)
+      .Optional()
+      .MarkdownDescription("The OTC provider's name for `project_id`.");
+  s.Attribute("tenant_name", &HuaweiBlock::tenant_name)
+      .Optional()
+      .MarkdownDescription("The OTC provider's name for `project_name`.");
   s.Attribute("auth_url", &HuaweiBlock::auth_url)
       .Optional()
-      .Description("Keystone URL, ending in /v3.");
+      .MarkdownDescription(
+          "Keystone (IAM) URL, ending in `/v3`. Default: `https://iam.<region>.<cloud>/v3`.");
   s.Attribute("access_key", &HuaweiBlock::access_key)
       .Optional()
       .Sensitive()
@@ -137,6 +156,12 @@ ModelSchema<HuaweiBlock> HuaweiSchema() {
       .Optional()
       .Sensitive()
       .Description("Security token of temporary AK/SK.");
+  s.Attribute("token", &HuaweiBlock::token)
+      .Optional()
+      .Sensitive()
+      .Description(
+          "A Keystone token obtained elsewhere; sent as it is and never renewed, so it must "
+          "outlast the run.");
   s.Attribute("user_name", &HuaweiBlock::user_name)
       .Optional()
       .Description("User for a Keystone token.");
@@ -146,7 +171,7 @@ ModelSchema<HuaweiBlock> HuaweiSchema() {
       .Description("Password for a Keystone token.");
   s.Attribute("domain_name", &HuaweiBlock::domain_name)
       .Optional()
-      .Description("Domain (account) name.");
+      .Description("Domain (account) name, for a Keystone token.");
   TransportArguments(s, "cacert_file", &HuaweiBlock::cacert_file);
   s.Block("endpoints", &HuaweiBlock::endpoints, HuaweiEndpointsSchema());
   return s;
@@ -210,26 +235,23 @@ std::shared_ptr<resources::ProviderData> Configure(framework::Context& ctx,
   }
   if (const auto& b = model.huaweicloud) {
     cred::HuaweiConfig c;
+    c.cloud = Str(b->cloud);
     c.region = Str(b->region);
-    c.project_id = Str(b->project_id);
-    c.project_name = Str(b->project_name);
+    c.project_id = b->project_id.is_known() ? Str(b->project_id) : Str(b->tenant_id);
+    c.project_name = b->project_name.is_known() ? Str(b->project_name) : Str(b->tenant_name);
     c.auth_url = Str(b->auth_url);
     c.access_key = Str(b->access_key);
     c.secret_key = Str(b->secret_key);
     c.security_token = Str(b->security_token);
+    c.token = Str(b->token);
     c.user_name = Str(b->user_name);
     c.password = Str(b->password);
     c.domain_name = Str(b->domain_name);
+    // Endpoints left out default to the region's and `cloud`'s in the
+    // client factory, after the environment has had its say (OS_AUTH_URL).
     c.transport = Transport(b->insecure, b->cacert_file, b->max_retries,
                             {{"csbs", b->endpoints ? &b->endpoints->csbs : nullptr},
                              {"iam", b->endpoints ? &b->endpoints->iam : nullptr}});
-    // `cloud` names the domain the public endpoints live under, as in the
-    // reference providers: iam.<region>.<cloud>/v3, csbs.<region>.<cloud>.
-    const std::string cloud = b->cloud.value_or("myhuaweicloud.com");
-    if (!c.region.empty()) {
-      if (c.auth_url.empty()) c.auth_url = "https://iam." + c.region + "." + cloud + "/v3";
-      c.transport.endpoints.emplace("csbs", "https://csbs." + c.region + "." + cloud);
-    }
     data->huawei = std::move(c);
   }
   // Secrets typed into the block are as secret as those from the environment.
@@ -239,7 +261,8 @@ std::shared_ptr<resources::ProviderData> Configure(framework::Context& ctx,
         data->alicloud ? &data->alicloud->security_token : nullptr,
         data->huawei ? &data->huawei->secret_key : nullptr,
         data->huawei ? &data->huawei->password : nullptr,
-        data->huawei ? &data->huawei->security_token : nullptr}) {
+        data->huawei ? &data->huawei->security_token : nullptr,
+        data->huawei ? &data->huawei->token : nullptr}) {
     if (s != nullptr && !s->empty()) log::RegisterSecret(*s);
   }
   return data;

@@ -45,8 +45,8 @@ struct AlicloudBlock {
 };
 
 struct HuaweiBlock {
-  schema::String cloud, region, project_id, project_name, auth_url, access_key, secret_key,
-      security_token, user_name, password, domain_name, cacert_file;
+  schema::String cloud, region, project_id, project_name, tenant_id, tenant_name, auth_url,
+      access_key, secret_key, security_token, token, user_name, password, domain_name, cacert_file;
   schema::Bool insecure;
   schema::Int64 max_retries;
   std::optional<HuaweiEndpoints> endpoints;

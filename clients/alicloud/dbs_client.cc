@@ -5,7 +5,6 @@
 #include "clients/core/idempotency.h"
 #include "clients/core/json_fields.h"
 #include "clients/core/pagination.h"
-#include "clients/core/poll.h"
 
 namespace polybackup::clients::alicloud {
 namespace {
@@ -146,26 +145,26 @@ absl::Status DbsClient::ConfigureBackupPlan(const ConfigureDbsBackupPlanRequest&
   Put(p, "BackupSpeedLimit", r.backup_speed_limit);
   Put(p, "BackupRateLimit", r.backup_rate_limit);
   Put(p, "AutoStartBackup", r.auto_start_backup);
-  return rpc_
-      .Call("ConfigureBackupPlan", std::move(p), options,
-            {.extra_retryable_codes = {"BackupPlanNotCreate"}})
-      .status();
+  return rpc_.Call("ConfigureBackupPlan", std::move(p), options).status();
 }
 
-absl::Status DbsClient::StartBackupPlan(const std::string& id, const CallOptions& options) const {
+absl::Status DbsClient::StartBackupPlan(const std::string& id, const CallOptions& options,
+                                        const std::string& client_token) const {
   return rpc_
-      .Call("StartBackupPlan", {{"BackupPlanId", id}, {"ClientToken", Token()}}, options,
-            {.idempotency = Idempotency::kTokenized})
+      .Call("StartBackupPlan",
+            {{"BackupPlanId", id}, {"ClientToken", client_token.empty() ? Token() : client_token}},
+            options, {.idempotency = Idempotency::kTokenized})
       .status();
 }
 
 absl::Status DbsClient::StopBackupPlan(const std::string& id, const std::string& stop_method,
-                                       const CallOptions& options) const {
+                                       const CallOptions& options,
+                                       const std::string& client_token) const {
   return rpc_
       .Call("StopBackupPlan",
             {{"BackupPlanId", id},
              {"StopMethod", stop_method.empty() ? "ALL" : stop_method},
-             {"ClientToken", Token()}},
+             {"ClientToken", client_token.empty() ? Token() : client_token}},
             options, {.idempotency = Idempotency::kTokenized})
       .status();
 }
@@ -253,6 +252,7 @@ absl::Status DbsClient::ModifyBackupSourceEndpoint(const ModifyDbsBackupSourceEn
   Put(p, "BackupPlanId", r.backup_plan_id);
   PutSource(p, r.source);
   Put(p, "BackupObjects", r.backup_objects);
+  Put(p, "BackupGatewayId", r.backup_gateway_id);
   return rpc_.Call("ModifyBackupSourceEndpoint", std::move(p), options).status();
 }
 
@@ -283,49 +283,32 @@ absl::Status DbsClient::SetBackupLog(const std::string& id, bool enabled,
       .status();
 }
 
-absl::Status DbsClient::ReleaseBackupPlan(const std::string& id, const CallOptions& options) const {
+absl::StatusOr<DbsBilling> DbsClient::DescribeBackupPlanBilling(const std::string& id,
+                                                                const CallOptions& options) const {
+  absl::StatusOr<nlohmann::json> body =
+      rpc_.Call("DescribeBackupPlanBilling", {{"BackupPlanId", id}}, options);
+  if (!body.ok()) return body.status();
+  const nlohmann::json& item = Member(*body, "Item");
+  DbsBilling out;
+  out.buy_charge_type = StringField(item, "BuyChargeType");
+  out.buy_spec = StringField(item, "BuySpec");
+  out.buy_create_ms = IntField(item, "BuyCreateTimestamp");
+  out.buy_expired_ms = IntField(item, "BuyExpiredTimestamp");
+  out.is_expired = BoolField(item, "IsExpired");
+  if (out.buy_charge_type.empty()) {
+    return absl::InternalError(
+        "Dbs DescribeBackupPlanBilling: the answer has no Item.BuyChargeType");
+  }
+  return out;
+}
+
+absl::Status DbsClient::ReleaseBackupPlan(const std::string& id, const CallOptions& options,
+                                          const std::string& client_token) const {
   return rpc_
-      .Call("ReleaseBackupPlan", {{"BackupPlanId", id}, {"ClientToken", Token()}}, options,
-            {.idempotency = Idempotency::kTokenized})
+      .Call("ReleaseBackupPlan",
+            {{"BackupPlanId", id}, {"ClientToken", client_token.empty() ? Token() : client_token}},
+            options, {.idempotency = Idempotency::kTokenized})
       .status();
-}
-
-absl::Status DbsClient::WaitForPlanStatus(const std::string& id, const std::string& status,
-                                          const std::vector<std::string>& failed_states,
-                                          std::chrono::milliseconds interval,
-                                          const CallOptions& options) const {
-  PollOptions poll{.interval = interval,
-                   .deadline = options.deadline,
-                   .cancel = options.cancel,
-                   .what = "DBS backup plan " + id + " to be " + status};
-  return PollUntil(rpc_.clock(), poll, [&](std::string* progress) -> absl::StatusOr<bool> {
-    absl::StatusOr<DbsBackupPlan> plan = DescribeBackupPlan(id, options);
-    if (!plan.ok()) return plan.status();
-    *progress = plan->backup_plan_status;
-    for (const std::string& failed : failed_states) {
-      if (plan->backup_plan_status == failed) {
-        std::string why = plan->err_message.empty() ? "" : ": " + plan->err_message;
-        return absl::FailedPreconditionError("DBS backup plan " + id + " is " + failed +
-                                             " instead of " + status + why);
-      }
-    }
-    return plan->backup_plan_status == status;
-  });
-}
-
-absl::Status DbsClient::WaitForPlanGone(const std::string& id, std::chrono::milliseconds interval,
-                                        const CallOptions& options) const {
-  PollOptions poll{.interval = interval,
-                   .deadline = options.deadline,
-                   .cancel = options.cancel,
-                   .what = "DBS backup plan " + id + " to be released"};
-  return PollUntil(rpc_.clock(), poll, [&](std::string* progress) -> absl::StatusOr<bool> {
-    absl::StatusOr<DbsBackupPlan> plan = DescribeBackupPlan(id, options);
-    if (absl::IsNotFound(plan.status())) return true;
-    if (!plan.ok()) return plan.status();
-    *progress = plan->backup_plan_status;
-    return false;
-  });
 }
 
 }  // namespace polybackup::clients::alicloud

@@ -11,12 +11,15 @@
 //                       create), BackupPlanStatusNotSupport
 //   InvalidArgument     InvalidParameter and Missing* (request problems)
 // Idempotency: CreateBackupPlan, StartBackupPlan, StopBackupPlan and
-// ReleaseBackupPlan carry a ClientToken made once per call, before the
-// first attempt, so a retried attempt is recognised by DBS rather than
-// creating a second plan. Thread-safe.
+// ReleaseBackupPlan carry a ClientToken, made once per step before its first
+// attempt (or given by the caller), so a retried attempt is recognised by
+// DBS rather than creating a second plan or order.
+// Waits (dbs_wait.cc) poll on the injected clock, bounded by
+// CallOptions::deadline and cancellation, never by a fixed sleep. Thread-safe.
 #ifndef POLYBACKUP_CLIENTS_ALICLOUD_DBS_CLIENT_H_
 #define POLYBACKUP_CLIENTS_ALICLOUD_DBS_CLIENT_H_
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -33,22 +36,40 @@ class DbsClient {
 
   // Creates an unconfigured plan (status "wait"). DBS needs about five
   // seconds before ConfigureBackupPlan accepts it (the CreateBackupPlan
-  // doc); ConfigureBackupPlan below waits that out by retrying
-  // BackupPlanNotCreate.
+  // doc); ConfigureBackupPlanWhenReady waits that out.
   absl::StatusOr<CreateDbsBackupPlanResult> CreateBackupPlan(
       const CreateDbsBackupPlanRequest& request, const CallOptions& options = {}) const;
 
-  // Sets source, objects, schedule and retention. Retries
-  // BackupPlanNotCreate within the retry policy (attempts/elapsed time).
+  // Sets source, objects, schedule and retention: one call, retried only
+  // for transport and throttling failures. FailedPrecondition with code
+  // BackupPlanNotCreate when it comes too soon after create.
   absl::Status ConfigureBackupPlan(const ConfigureDbsBackupPlanRequest& request,
                                    const CallOptions& options = {}) const;
+  // ConfigureBackupPlan, sent again every `interval` while DBS answers
+  // BackupPlanNotCreate, until options.deadline (DeadlineExceeded, naming
+  // the wait) or cancellation. Any other error is returned at once.
+  absl::Status ConfigureBackupPlanWhenReady(const ConfigureDbsBackupPlanRequest& request,
+                                            std::chrono::milliseconds interval,
+                                            const CallOptions& options = {}) const;
 
   // Starts (status "running") or pauses (StopMethod "ALL" pauses the plan,
-  // "PLAN" only the schedule) a configured plan.
-  absl::Status StartBackupPlan(const std::string& backup_plan_id,
-                               const CallOptions& options = {}) const;
+  // "PLAN" only the schedule) a configured plan. `client_token` "" = a new
+  // one for this call.
+  absl::Status StartBackupPlan(const std::string& backup_plan_id, const CallOptions& options = {},
+                               const std::string& client_token = "") const;
   absl::Status StopBackupPlan(const std::string& backup_plan_id, const std::string& stop_method,
-                              const CallOptions& options = {}) const;
+                              const CallOptions& options = {},
+                              const std::string& client_token = "") const;
+  // Start, then wait until the plan is "running": FailedPrecondition when it
+  // stops instead (with DBS's ErrMessage), NotFound when it vanishes,
+  // DeadlineExceeded at options.deadline. One ClientToken for the step.
+  absl::Status StartBackupPlanAndWait(const std::string& backup_plan_id,
+                                      std::chrono::milliseconds interval,
+                                      const CallOptions& options = {}) const;
+  // StopMethod ALL, then wait until the plan is "pause"; errors as above.
+  absl::Status StopBackupPlanAndWait(const std::string& backup_plan_id,
+                                     std::chrono::milliseconds interval,
+                                     const CallOptions& options = {}) const;
 
   // One page (PageNum is 0-based).
   absl::StatusOr<DbsBackupPlanPage> DescribeBackupPlanList(
@@ -78,10 +99,20 @@ class DbsClient {
   absl::Status SetBackupLog(const std::string& backup_plan_id, bool enabled,
                             const CallOptions& options = {}) const;
 
+  // How the plan is billed. NotFound (InvalidJobId) when DBS does not know
+  // the plan.
+  absl::StatusOr<DbsBilling> DescribeBackupPlanBilling(const std::string& backup_plan_id,
+                                                       const CallOptions& options = {}) const;
+
   // Releases (deletes) the plan. NotFound when it is already gone; callers
   // deleting treat that as success.
-  absl::Status ReleaseBackupPlan(const std::string& backup_plan_id,
-                                 const CallOptions& options = {}) const;
+  absl::Status ReleaseBackupPlan(const std::string& backup_plan_id, const CallOptions& options = {},
+                                 const std::string& client_token = "") const;
+  // Release, then wait until DescribeBackupPlanList no longer lists the
+  // plan. A plan already gone is success. One ClientToken for the step.
+  absl::Status ReleaseBackupPlanAndWait(const std::string& backup_plan_id,
+                                        std::chrono::milliseconds interval,
+                                        const CallOptions& options = {}) const;
 
   // Polls DescribeBackupPlan every `interval` until the plan's status is
   // `status`. FailedPrecondition as soon as it shows one of `failed_states`

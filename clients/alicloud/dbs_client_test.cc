@@ -91,13 +91,10 @@ TEST_CASE("the Success=false envelope on HTTP 200 is an error") {
   CHECK(f.transport->requests().size() == 1);
 }
 
-TEST_CASE("ConfigureBackupPlan waits out BackupPlanNotCreate; the password never reaches a log") {
-  Fixture f;
-  const char* not_yet =
-      R"({"Success":false,"ErrCode":"BackupPlanNotCreate","ErrMessage":"Backup Plan not create.","HttpStatusCode":400})";
-  f.transport->Respond(200, not_yet);
-  f.transport->Respond(200, not_yet);
-  f.transport->Respond(200, R"({"Success":true,"BackupPlanId":"dbsabc"})");
+constexpr char kNotYet[] =
+    R"({"Success":false,"ErrCode":"BackupPlanNotCreate","ErrMessage":"Backup Plan not create.","HttpStatusCode":400})";
+
+ConfigureDbsBackupPlanRequest SampleConfiguration() {
   ConfigureDbsBackupPlanRequest req{.backup_plan_id = "dbsabc", .backup_plan_name = "nightly"};
   req.source = {.instance_type = "RDS",
                 .region = "cn-hangzhou",
@@ -109,10 +106,34 @@ TEST_CASE("ConfigureBackupPlan waits out BackupPlanNotCreate; the password never
   req.backup_start_time = "02:00";
   req.enable_backup_log = true;
   req.backup_retention_period = 30;
-  REQUIRE(f.Client().ConfigureBackupPlan(req).ok());
+  return req;
+}
+
+TEST_CASE("ConfigureBackupPlan is one call: too soon is FailedPrecondition, not a retry") {
+  Fixture f;
+  f.transport->Respond(200, kNotYet);
+  absl::Status s = f.Client().ConfigureBackupPlan(SampleConfiguration());
+  CHECK(s.code() == absl::StatusCode::kFailedPrecondition);
+  CHECK(f.transport->requests().size() == 1);
+  CHECK(f.clock.sleeps().empty());
+}
+
+TEST_CASE("ConfigureBackupPlanWhenReady waits out BackupPlanNotCreate; the password never logs") {
+  Fixture f;
+  f.transport->Respond(200, kNotYet);
+  f.transport->Respond(200, kNotYet);
+  f.transport->Respond(200, R"({"Success":true,"BackupPlanId":"dbsabc"})");
+  CallOptions options;
+  options.deadline = f.clock.Monotonic() + std::chrono::minutes(10);
+  REQUIRE(f.Client()
+              .ConfigureBackupPlanWhenReady(SampleConfiguration(), milliseconds(1000), options)
+              .ok());
   auto requests = f.transport->requests();
   REQUIRE(requests.size() == 3);
-  CHECK(f.clock.sleeps().size() == 2);
+  // Two pauses of the interval between the three attempts: no blind sleep.
+  REQUIRE(f.clock.sleeps().size() == 2);
+  CHECK(f.clock.sleeps()[0] == milliseconds(1000));
+  CHECK(f.clock.sleeps()[1] == milliseconds(1000));
   CHECK(Param(requests[2], "SourceEndpointInstanceType") == "RDS");
   CHECK(Param(requests[2], "SourceEndpointInstanceID") == "rm-1");
   CHECK(Param(requests[2], "BackupObjects") == R"([{"DBName":"app"}])");
@@ -120,6 +141,28 @@ TEST_CASE("ConfigureBackupPlan waits out BackupPlanNotCreate; the password never
   CHECK(Param(requests[2], "BackupRetentionPeriod") == "30");
   CHECK(Param(requests[2], "SourceEndpointOracleSID") == "<absent>");
   CHECK(log::Redact(requests[2].url).find("Db$Passw0rd-xyz") == std::string::npos);
+}
+
+TEST_CASE("ConfigureBackupPlanWhenReady stops at the deadline, and at once on another error") {
+  Fixture f;
+  f.transport->SetHandler([](const http::HttpRequest&) -> absl::StatusOr<http::HttpResponse> {
+    return http::HttpResponse{200, {}, kNotYet};
+  });
+  CallOptions options;
+  options.deadline = f.clock.Monotonic() + std::chrono::seconds(5);
+  absl::Status late =
+      f.Client().ConfigureBackupPlanWhenReady(SampleConfiguration(), milliseconds(2000), options);
+  CHECK(late.code() == absl::StatusCode::kDeadlineExceeded);
+  CHECK(late.message().find("accept its configuration") != std::string_view::npos);
+  CHECK(late.message().find("BackupPlanNotCreate") != std::string_view::npos);
+
+  Fixture g;
+  g.transport->Respond(200, R"({"Success":false,"ErrCode":"InvalidParameter","HttpStatusCode":400,
+      "ErrMessage":"The specified parameter BackupStartTime value \"25:00\" is not valid."})");
+  absl::Status bad =
+      g.Client().ConfigureBackupPlanWhenReady(SampleConfiguration(), milliseconds(2000), options);
+  CHECK(bad.code() == absl::StatusCode::kInvalidArgument);
+  CHECK(g.transport->requests().size() == 1);
 }
 
 TEST_CASE("DescribeBackupPlan parses loose types and detects absence") {
@@ -216,6 +259,80 @@ TEST_CASE("waiting for a plan status, a failed precheck, and release") {
   f.transport->Respond(200, plan("running"));
   f.transport->Respond(200, R"({"Success":true,"Items":{"BackupPlanDetail":[]}})");
   CHECK(c.WaitForPlanGone("p", std::chrono::seconds(5)).ok());
+}
+
+std::string PlanList(const char* status) {
+  return std::string(
+             R"({"Success":true,"Items":{"BackupPlanDetail":[{"BackupPlanId":"p","BackupPlanStatus":")") +
+         status + R"("}]}})";
+}
+
+TEST_CASE("StartBackupPlanAndWait: one ClientToken for every attempt, then polls to running") {
+  Fixture f;
+  f.transport->Respond(503, R"({"Code":"ServiceUnavailable","Message":"busy"})");
+  f.transport->Respond(200, R"({"Success":true,"BackupPlanId":"p"})");
+  f.transport->Respond(200, PlanList("check_pass"));
+  f.transport->Respond(200, PlanList("running"));
+  CallOptions options;
+  options.deadline = f.clock.Monotonic() + std::chrono::minutes(10);
+  REQUIRE(f.Client().StartBackupPlanAndWait("p", milliseconds(2000), options).ok());
+  auto r = f.transport->requests();
+  REQUIRE(r.size() == 4);
+  CHECK(http::FindHeader(r[1].headers, "x-acs-action") == "StartBackupPlan");
+  CHECK(Param(r[0], "ClientToken") == Param(r[1], "ClientToken"));
+  CHECK(Param(r[0], "ClientToken").rfind("tf-", 0) == 0);
+
+  // A plan that stops instead of running is a failure, not a timeout.
+  f.transport->Respond(200, R"({"Success":true})");
+  f.transport->Respond(200, PlanList("stop"));
+  CHECK(f.Client().StartBackupPlanAndWait("p", milliseconds(2000), options).code() ==
+        absl::StatusCode::kFailedPrecondition);
+}
+
+TEST_CASE("StopBackupPlanAndWait pauses the whole plan and waits for pause") {
+  Fixture f;
+  f.transport->Respond(200, R"({"Success":true})");
+  f.transport->Respond(200, PlanList("running"));
+  f.transport->Respond(200, PlanList("pause"));
+  REQUIRE(f.Client().StopBackupPlanAndWait("p", milliseconds(500)).ok());
+  auto r = f.transport->requests();
+  CHECK(Param(r[0], "StopMethod") == "ALL");
+  CHECK(Param(r[0], "ClientToken") != "<absent>");
+  REQUIRE(f.clock.sleeps().size() == 1);
+  CHECK(f.clock.sleeps()[0] == milliseconds(500));
+}
+
+TEST_CASE("ReleaseBackupPlanAndWait: gone already is success; otherwise waits until unlisted") {
+  Fixture f;
+  f.transport->Respond(200, R"({"Success":false,"ErrCode":"Param.NotFound","HttpStatusCode":404})");
+  CHECK(f.Client().ReleaseBackupPlanAndWait("p", milliseconds(500)).ok());
+  CHECK(f.transport->requests().size() == 1);
+
+  Fixture g;
+  g.transport->Respond(503, R"({"Code":"ServiceUnavailable","Message":"busy"})");
+  g.transport->Respond(200, R"({"Success":true})");
+  g.transport->Respond(200, PlanList("running"));
+  g.transport->Respond(200, R"({"Success":true,"Items":{"BackupPlanDetail":[]}})");
+  REQUIRE(g.Client().ReleaseBackupPlanAndWait("p", milliseconds(500)).ok());
+  auto r = g.transport->requests();
+  REQUIRE(r.size() == 4);
+  CHECK(Param(r[0], "ClientToken") == Param(r[1], "ClientToken"));
+}
+
+TEST_CASE("DescribeBackupPlanBilling reads Item; an unknown plan is NotFound") {
+  Fixture f;
+  f.transport->Respond(200, R"({"Success":true,"Item":{"BuyChargeType":"POSTPAY","BuySpec":"xlarge",
+    "BuyCreateTimestamp":1700000000000}})");
+  auto billing = f.Client().DescribeBackupPlanBilling("p");
+  REQUIRE(billing.ok());
+  CHECK(billing->buy_charge_type == "POSTPAY");
+  CHECK(billing->buy_spec == "xlarge");
+  CHECK(billing->buy_create_ms == 1700000000000LL);
+  CHECK_FALSE(billing->buy_expired_ms.has_value());
+  f.transport->Respond(200, R"({"Success":false,"ErrCode":"InvalidJobId","HttpStatusCode":404})");
+  CHECK(f.Client().DescribeBackupPlanBilling("p").status().code() == absl::StatusCode::kNotFound);
+  f.transport->Respond(200, R"({"Success":true,"Item":{}})");
+  CHECK(f.Client().DescribeBackupPlanBilling("p").status().code() == absl::StatusCode::kInternal);
 }
 
 TEST_CASE("a truncated answer is a clear error") {

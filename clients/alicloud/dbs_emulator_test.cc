@@ -66,7 +66,10 @@ TEST_CASE("a backup plan from create to release") {
   configure.backup_start_time = "02:00";
   configure.backup_retention_period = 30;
   configure.enable_backup_log = true;
-  absl::Status configured = dbs.ConfigureBackupPlan(configure);
+  clients::CallOptions options;
+  options.deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  absl::Status configured =
+      dbs.ConfigureBackupPlanWhenReady(configure, std::chrono::milliseconds(200), options);
   REQUIRE_MESSAGE(configured.ok(), UserMessage(configured));
 
   auto plan = dbs.DescribeBackupPlan(id);
@@ -76,7 +79,7 @@ TEST_CASE("a backup plan from create to release") {
   CHECK(plan->source_endpoint_instance_type == "rds");
   CHECK(plan->backup_retention_period == 30);
   CHECK(plan->enable_backup_log == true);
-  CHECK(plan->backup_period == "Monday,Thursday");
+  CHECK(plan->backup_period == "MONDAY,THURSDAY");  // DBS answers days in upper case
 
   REQUIRE(dbs.StartBackupPlan(id).ok());
   CHECK(dbs.DescribeBackupPlan(id)->backup_plan_status == "running");
@@ -91,7 +94,7 @@ TEST_CASE("a backup plan from create to release") {
   auto modified = dbs.DescribeBackupPlan(id);
   REQUIRE(modified.ok());
   CHECK(modified->backup_plan_name == "renamed");
-  CHECK(modified->backup_period == "Tuesday,Friday");
+  CHECK(modified->backup_period == "TUESDAY,FRIDAY");
   CHECK(modified->backup_start_time == "04:30");
 
   REQUIRE(dbs.SetBackupLog(id, false).ok());
@@ -109,8 +112,15 @@ TEST_CASE("a backup plan from create to release") {
   REQUIRE(all.ok());
   CHECK(all->size() == 1);
 
-  REQUIRE(dbs.ReleaseBackupPlan(id).ok());
+  auto billing = dbs.DescribeBackupPlanBilling(id);
+  REQUIRE(billing.ok());
+  CHECK(billing->buy_charge_type == "PREPAY");
+  CHECK(billing->buy_spec == "small");
+
+  REQUIRE(dbs.StartBackupPlanAndWait(id, std::chrono::milliseconds(200), options).ok());
+  REQUIRE(dbs.ReleaseBackupPlanAndWait(id, std::chrono::milliseconds(200), options).ok());
   CHECK(dbs.DescribeBackupPlan(id).status().code() == absl::StatusCode::kNotFound);
+  CHECK(dbs.DescribeBackupPlanBilling(id).status().code() == absl::StatusCode::kNotFound);
   CHECK(dbs.ReleaseBackupPlan(id).code() == absl::StatusCode::kNotFound);
 }
 

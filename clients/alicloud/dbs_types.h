@@ -81,6 +81,7 @@ struct ModifyDbsBackupSourceEndpointRequest {
   std::string backup_plan_id;
   DbsSourceEndpoint source;
   std::string backup_objects;
+  std::optional<long long> backup_gateway_id;  // Agent sources
 };
 
 struct ModifyDbsStorageStrategyRequest {
@@ -123,6 +124,15 @@ struct DbsBackupPlan {
   std::string cross_role_name;
   std::optional<long long> create_time_ms;  // BackupPlanCreateTime, epoch milliseconds
   std::string err_message;                  // why a precheck failed
+};
+
+// DescribeBackupPlanBilling's Item: how the plan is billed.
+struct DbsBilling {
+  std::string buy_charge_type;  // "PREPAY" (subscription) or "POSTPAY" (pay-as-you-go)
+  std::string buy_spec;         // the instance class bought
+  std::optional<long long> buy_create_ms;
+  std::optional<long long> buy_expired_ms;  // prepay only
+  std::optional<bool> is_expired;           // prepay only
 };
 
 struct DescribeDbsBackupPlanListRequest {

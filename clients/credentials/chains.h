@@ -52,16 +52,20 @@ std::string ResolveAlicloudRegion(const AlicloudConfig& config, const Environmen
 // -opentelekomcloud): each field from the block, else HW_* then OS_*:
 //   access_key HW_ACCESS_KEY, OS_ACCESS_KEY; secret_key HW_SECRET_KEY,
 //   OS_SECRET_KEY; security_token HW_SECURITY_TOKEN, OS_SECURITY_TOKEN;
-//   region HW_REGION_NAME, OS_REGION_NAME; project_id HW_PROJECT_ID,
+//   token HW_AUTH_TOKEN, OS_AUTH_TOKEN, OS_TOKEN; region HW_REGION_NAME,
+//   OS_REGION_NAME, OS_REGION; cloud HW_CLOUD; project_id HW_PROJECT_ID,
 //   OS_PROJECT_ID, OS_TENANT_ID; project_name HW_PROJECT_NAME,
 //   OS_PROJECT_NAME, OS_TENANT_NAME; auth_url HW_AUTH_URL, OS_AUTH_URL;
-//   user_name HW_USER_NAME, OS_USERNAME; password HW_PASSWORD, OS_PASSWORD;
-//   domain_name HW_DOMAIN_NAME, OS_DOMAIN_NAME, OS_USER_DOMAIN_NAME.
-// Mode: AK/SK when both keys are found, else Keystone password when user
-// name and password are (auth_url, domain and a project then required).
-// Errors: InvalidArgument for half a key pair or an incomplete password
-// set (naming what is missing) or no region; Unauthenticated when neither
-// mode has anything.
+//   user_name HW_USER_NAME, OS_USERNAME; password HW_USER_PASSWORD,
+//   OS_PASSWORD; domain_name HW_DOMAIN_NAME, OS_DOMAIN_NAME,
+//   OS_USER_DOMAIN_NAME, OS_PROJECT_DOMAIN_NAME, OS_DEFAULT_DOMAIN.
+// Mode: what the block names first (keys, else a token, else a user or
+// password), then the environment in the same order. Password mode needs a
+// user name, password and domain; the project (id or name) and auth_url
+// default to the region's (huawei_factory.h).
+// Errors: InvalidArgument for half a key pair, an incomplete password set
+// (naming what is missing) or no region; Unauthenticated when no mode has
+// anything.
 absl::StatusOr<ResolvedHuawei> ResolveHuawei(const HuaweiConfig& config, const Environment& env);
 // Only the region step of that chain ("" when none is found).
 std::string ResolveHuaweiRegion(const HuaweiConfig& config, const Environment& env);

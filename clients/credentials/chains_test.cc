@@ -189,14 +189,53 @@ TEST_CASE("Huawei: AK/SK from HW_* before OS_*; password mode completeness") {
   CHECK(p->source == "environment (password)");
 
   FakeEnvironment incomplete;
-  incomplete.Set("HW_USER_NAME", "u").Set("HW_PASSWORD", "p").Set("HW_REGION_NAME", "r");
+  incomplete.Set("HW_USER_NAME", "u").Set("HW_USER_PASSWORD", "p").Set("HW_REGION_NAME", "r");
   auto i = ResolveHuawei({}, incomplete);
   CHECK(i.status().code() == absl::StatusCode::kInvalidArgument);
-  CHECK(i.status().message().find("auth_url") != std::string_view::npos);
+  CHECK(i.status().message().find("domain_name") != std::string_view::npos);
+  // auth_url and the project are not required: they default to the region's.
+  CHECK(i.status().message().find("auth_url") == std::string_view::npos);
   CHECK(ResolveHuawei({.access_key = "a", .region = "r"}, FakeEnvironment()).status().code() ==
         absl::StatusCode::kInvalidArgument);
   CHECK(ResolveHuawei({.region = "r"}, FakeEnvironment()).status().code() ==
         absl::StatusCode::kUnauthenticated);
+}
+
+TEST_CASE("Huawei: the mode the block names wins over the environment; tokens") {
+  FakeEnvironment env;
+  env.Set("HW_ACCESS_KEY", "env-ak")
+      .Set("HW_SECRET_KEY", "env-sk")
+      .Set("OS_REGION", "eu-nl")
+      .Set("OS_PROJECT_DOMAIN_NAME", "OTC-EU-NL-000");
+  // A password block where AK/SK variables are set: the block's choice.
+  auto pw = ResolveHuawei({.user_name = "u", .password = "p"}, env);
+  REQUIRE_MESSAGE(pw.ok(), pw.status().ToString());
+  CHECK(pw->mode == HuaweiAuthMode::kPassword);
+  CHECK(pw->source == "provider block (password)");
+  CHECK(pw->region == "eu-nl");               // OTC's OS_REGION
+  CHECK(pw->domain_name == "OTC-EU-NL-000");  // OTC's OS_PROJECT_DOMAIN_NAME
+  // Nothing in the block: the environment's keys.
+  CHECK(ResolveHuawei({}, env)->mode == HuaweiAuthMode::kAkSk);
+  // A token in the block.
+  auto tok = ResolveHuawei({.token = "given-token"}, env);
+  REQUIRE(tok.ok());
+  CHECK(tok->mode == HuaweiAuthMode::kToken);
+  CHECK(tok->token == "given-token");
+  // A token from the environment (Huawei's HW_AUTH_TOKEN, OTC's OS_TOKEN).
+  FakeEnvironment t;
+  t.Set("OS_TOKEN", "os-token").Set("HW_REGION_NAME", "eu-de").Set("HW_CLOUD", "example.com");
+  auto from_env = ResolveHuawei({}, t);
+  REQUIRE(from_env.ok());
+  CHECK(from_env->mode == HuaweiAuthMode::kToken);
+  CHECK(from_env->source == "environment (token)");
+  CHECK(from_env->cloud == "example.com");
+  // Huawei's password variable is HW_USER_PASSWORD.
+  FakeEnvironment hw;
+  hw.Set("HW_USER_NAME", "u")
+      .Set("HW_USER_PASSWORD", "secret-pw")
+      .Set("HW_DOMAIN_NAME", "d")
+      .Set("HW_REGION_NAME", "cn-north-4");
+  CHECK(ResolveHuawei({}, hw)->password == "secret-pw");
 }
 
 TEST_CASE("resolved secrets are registered for log redaction") {

@@ -51,18 +51,22 @@ struct AlicloudConfig {
 };
 
 struct HuaweiConfig {
-  // AK/SK signing (preferred when both are set).
+  // AK/SK signing.
   std::string access_key;
   std::string secret_key;
   std::string security_token;
-  // Keystone password authentication (used when no AK/SK is available).
-  std::string auth_url;  // "https://iam.eu-de.otc.t-systems.com/v3"
+  // A Keystone token obtained elsewhere (cannot be renewed here).
+  std::string token;
+  // Keystone password authentication.
+  std::string auth_url;  // "https://iam.eu-de.otc.t-systems.com/v3"; "" = the region's
   std::string user_name;
   std::string password;
   std::string domain_name;
   std::string project_name;
   std::string project_id;
   std::string region;
+  // Domain of the public endpoints ("otc.t-systems.com"); "" = from the region.
+  std::string cloud;
   TransportConfig transport;
 };
 
@@ -82,13 +86,15 @@ struct ResolvedAlicloud : Resolved {
   std::string region;
 };
 
-enum class HuaweiAuthMode { kAkSk, kPassword };
+enum class HuaweiAuthMode { kAkSk, kPassword, kToken };
 
 struct ResolvedHuawei : Resolved {
   HuaweiAuthMode mode = HuaweiAuthMode::kAkSk;
   std::string access_key;
   std::string secret_key;
   std::string security_token;
+  std::string token;  // kToken
+  std::string cloud;
   std::string auth_url;
   std::string user_name;
   std::string password;

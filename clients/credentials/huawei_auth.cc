@@ -43,6 +43,13 @@ absl::StatusOr<std::vector<CatalogEndpoint>> HuaweiAuthorizer::Catalog(const Cal
 }
 
 absl::Status HuaweiAuthorizer::Authorize(http::HttpRequest& request, const CallOptions& options) {
+  if (resolved_.mode == HuaweiAuthMode::kToken) {
+    http::SetHeader(request.headers, "X-Auth-Token", resolved_.token);
+    if (!resolved_.project_id.empty()) {
+      http::SetHeader(request.headers, "X-Project-Id", resolved_.project_id);
+    }
+    return absl::OkStatus();
+  }
   if (keystone_ != nullptr) {
     absl::StatusOr<KeystoneToken> token = keystone_->Token(options);
     if (!token.ok()) return token.status();

@@ -5,6 +5,7 @@
 //             X-Security-Token for temporary keys, X-Project-Id
 //   password  X-Auth-Token from a cached Keystone token
 //             (keystone_token.h), X-Project-Id from the token's scope
+//   token     X-Auth-Token as given (never renewed), X-Project-Id when known
 // A service client calls Authorize() inside HttpCall::build (once per
 // attempt: fresh X-Sdk-Date and signature) and OnUnauthorized() when a
 // service answered 401, so the next attempt fetches a new token.

@@ -30,6 +30,58 @@ std::string Str(const nlohmann::json& j, const char* key) {
   return (it != j.end() && it->is_string()) ? it->get<std::string>() : "";
 }
 
+// The token of an answer of POST or GET /v3/auth/tokens: X-Subject-Token and
+// the body's token.{expires_at, project, catalog}.
+absl::StatusOr<KeystoneToken> ParseKeystoneAnswer(const http::HttpResponse& answer,
+                                                  const std::string& operation) {
+  KeystoneToken out;
+  out.token = answer.Header("x-subject-token");
+  if (out.token.empty()) {
+    return absl::InternalError(operation + ": the answer has no X-Subject-Token header");
+  }
+  log::RegisterSecret(out.token);
+  nlohmann::json j = nlohmann::json::parse(answer.body, nullptr, false);
+  const nlohmann::json* token = nullptr;
+  if (j.is_object() && j.contains("token") && j["token"].is_object()) token = &j["token"];
+  std::optional<std::chrono::system_clock::time_point> expires =
+      token ? ParseKeystoneTime(Str(*token, "expires_at")) : std::nullopt;
+  if (!expires) {
+    return absl::InternalError(operation +
+                               ": the answer has no readable token.expires_at (truncated body?)");
+  }
+  out.expires_at = *expires;
+  if (auto p = token->find("project"); p != token->end() && p->is_object()) {
+    out.project_id = Str(*p, "id");
+  }
+  if (auto c = token->find("catalog"); c != token->end() && c->is_array()) {
+    for (const nlohmann::json& service : *c) {
+      if (!service.is_object()) continue;
+      auto eps = service.find("endpoints");
+      if (eps == service.end() || !eps->is_array()) continue;
+      for (const nlohmann::json& ep : *eps) {
+        if (!ep.is_object()) continue;
+        out.catalog.push_back({Str(service, "type"), Str(ep, "interface"),
+                               Str(ep, "region").empty() ? Str(ep, "region_id") : Str(ep, "region"),
+                               Str(ep, "url")});
+      }
+    }
+  }
+  return out;
+}
+
+// Sends `request` (the same on every attempt: nothing in it is signed) and
+// reads the token from the answer.
+absl::StatusOr<KeystoneToken> TokenCall(const RetryLoop& loop, const std::string& operation,
+                                        http::HttpRequest request, const CallOptions& options) {
+  HttpCall call;
+  call.operation = operation;
+  call.map_error = MapHuaweiError;
+  call.build = [&](int) -> absl::StatusOr<http::HttpRequest> { return request; };
+  absl::StatusOr<http::HttpResponse> answer = loop.Run(call, options);
+  if (!answer.ok()) return answer.status();
+  return ParseKeystoneAnswer(*answer, operation);
+}
+
 }  // namespace
 
 std::optional<std::chrono::system_clock::time_point> ParseKeystoneTime(std::string_view text) {
@@ -84,54 +136,27 @@ void KeystoneTokenSource::Invalidate() {
 
 absl::StatusOr<KeystoneToken> KeystoneTokenSource::Fetch(const CallOptions& options) {
   if (auth_.auth_url.empty()) return absl::InvalidArgumentError("Keystone auth_url is empty");
-  const std::string body = RequestBody(auth_).dump();
-  HttpCall call;
-  call.operation = "IAM CreateToken (password)";
-  call.map_error = MapHuaweiError;
-  call.build = [&](int) -> absl::StatusOr<http::HttpRequest> {
-    http::HttpRequest r;
-    r.method = "POST";
-    r.url = auth_.auth_url + "/auth/tokens";
-    r.headers = {{"Content-Type", "application/json;charset=utf8"}, {"Accept", "application/json"}};
-    r.body = body;
-    return r;
-  };
-  absl::StatusOr<http::HttpResponse> answer = loop_.Run(call, options);
-  if (!answer.ok()) return answer.status();
+  http::HttpRequest r{.method = "POST",
+                      .url = auth_.auth_url + "/auth/tokens",
+                      .headers = {{"Content-Type", "application/json;charset=utf8"},
+                                  {"Accept", "application/json"}},
+                      .body = RequestBody(auth_).dump()};
+  return TokenCall(loop_, "IAM CreateToken (password)", std::move(r), options);
+}
 
-  KeystoneToken out;
-  out.token = answer->Header("x-subject-token");
-  if (out.token.empty()) {
-    return absl::InternalError("IAM CreateToken: the answer has no X-Subject-Token header");
-  }
-  log::RegisterSecret(out.token);
-  nlohmann::json j = nlohmann::json::parse(answer->body, nullptr, false);
-  const nlohmann::json* token = nullptr;
-  if (j.is_object() && j.contains("token") && j["token"].is_object()) token = &j["token"];
-  std::optional<std::chrono::system_clock::time_point> expires =
-      token ? ParseKeystoneTime(Str(*token, "expires_at")) : std::nullopt;
-  if (!expires) {
-    return absl::InternalError(
-        "IAM CreateToken: the answer has no readable token.expires_at (truncated body?)");
-  }
-  out.expires_at = *expires;
-  if (auto p = token->find("project"); p != token->end() && p->is_object()) {
-    out.project_id = Str(*p, "id");
-  }
-  if (auto c = token->find("catalog"); c != token->end() && c->is_array()) {
-    for (const nlohmann::json& service : *c) {
-      if (!service.is_object()) continue;
-      auto eps = service.find("endpoints");
-      if (eps == service.end() || !eps->is_array()) continue;
-      for (const nlohmann::json& ep : *eps) {
-        if (!ep.is_object()) continue;
-        out.catalog.push_back({Str(service, "type"), Str(ep, "interface"),
-                               Str(ep, "region").empty() ? Str(ep, "region_id") : Str(ep, "region"),
-                               Str(ep, "url")});
-      }
-    }
-  }
-  return out;
+absl::StatusOr<KeystoneToken> InspectKeystoneToken(const std::string& auth_url,
+                                                   const std::string& token, const RetryLoop& loop,
+                                                   const CallOptions& options) {
+  std::string base = auth_url;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  if (base.empty()) return absl::InvalidArgumentError("Keystone auth_url is empty");
+  log::RegisterSecret(token);
+  http::HttpRequest r{
+      .method = "GET",
+      .url = base + "/auth/tokens?nocatalog=true",
+      .headers = {
+          {"X-Auth-Token", token}, {"X-Subject-Token", token}, {"Accept", "application/json"}}};
+  return TokenCall(loop, "IAM ValidateToken", std::move(r), options);
 }
 
 }  // namespace polybackup::clients::credentials

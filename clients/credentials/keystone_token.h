@@ -79,6 +79,15 @@ class KeystoneTokenSource {
   std::optional<KeystoneToken> cached_;
 };
 
+// GET {auth_url}/auth/tokens with the token as both X-Auth-Token and
+// X-Subject-Token: what a token given by the user (not issued here) is
+// scoped to and when it expires. Errors: Keystone's 404 (NotFound) or 401
+// (Unauthenticated) for an unknown or expired token, others as mapped;
+// Internal for an unreadable answer. Thread-safe.
+absl::StatusOr<KeystoneToken> InspectKeystoneToken(const std::string& auth_url,
+                                                   const std::string& token, const RetryLoop& loop,
+                                                   const CallOptions& options = {});
+
 // Parses Keystone's "2024-05-01T12:00:00.000000Z" (fraction optional, "Z" or
 // "+00:00"). nullopt when malformed.
 std::optional<std::chrono::system_clock::time_point> ParseKeystoneTime(std::string_view text);

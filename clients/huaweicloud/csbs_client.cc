@@ -73,13 +73,6 @@ HuaweiAuth KeystoneTokenAuth(std::shared_ptr<credentials::KeystoneTokenSource> s
   return auth;
 }
 
-std::string DefaultCsbsEndpoint(std::string_view region) {
-  const std::string r(region);
-  if (r == "eu-de" || r == "eu-nl") return "https://csbs." + r + ".otc.t-systems.com";
-  if (r == "eu-ch2") return "https://csbs.eu-ch2.sc.otc.t-systems.com";
-  return "https://csbs." + r + ".myhuaweicloud.com";
-}
-
 CsbsClient::CsbsClient(HuaweiClientOptions options) : options_(std::move(options)) {
   if (options_.clock == nullptr) options_.clock = &SystemClock();
   if (options_.random == nullptr) options_.random = &SystemRandom();

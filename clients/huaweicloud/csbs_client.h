@@ -19,6 +19,7 @@
 #ifndef POLYBACKUP_CLIENTS_HUAWEICLOUD_CSBS_CLIENT_H_
 #define POLYBACKUP_CLIENTS_HUAWEICLOUD_CSBS_CLIENT_H_
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -33,6 +34,7 @@
 #include "clients/credentials/keystone_token.h"
 #include "clients/http/http.h"
 #include "clients/huaweicloud/csbs_types.h"
+#include "clients/huaweicloud/huawei_endpoints.h"
 
 namespace polybackup::clients::huaweicloud {
 
@@ -68,11 +70,6 @@ struct HuaweiClientOptions {
   BackoffPolicy backoff;
 };
 
-// OTC regions (eu-de, eu-nl) -> https://csbs.<region>.otc.t-systems.com;
-// eu-ch2 -> https://csbs.eu-ch2.sc.otc.t-systems.com; any other region ->
-// https://csbs.<region>.myhuaweicloud.com.
-std::string DefaultCsbsEndpoint(std::string_view region);
-
 class CsbsClient {
  public:
   explicit CsbsClient(HuaweiClientOptions options);
@@ -105,6 +102,29 @@ class CsbsClient {
   // Every page, starting at request.marker.
   absl::StatusOr<std::vector<CsbsPolicy>> ListAllPolicies(ListCsbsPoliciesRequest request = {},
                                                           const CallOptions& options = {}) const;
+
+  // --- Waits (csbs_wait.cc), polled every `interval` on the client's clock
+  // and bounded by options.deadline (DeadlineExceeded naming the status last
+  // seen) and options.cancel (Cancelled). ---
+
+  // Polls ShowPolicy while the policy is "creating" (a new policy, for a few
+  // seconds) and returns it once it is anything else, normally "suspended".
+  // Errors: NotFound when it disappears; FailedPrecondition when the service
+  // reports status "error".
+  absl::StatusOr<CsbsPolicy> WaitForPolicyReady(const std::string& policy_id,
+                                                std::chrono::milliseconds interval,
+                                                const CallOptions& options = {}) const;
+  // UpdatePolicy; while the policy is busy (409) waits for it to be ready
+  // and sends the update again.
+  absl::StatusOr<CsbsPolicy> UpdatePolicyWhenReady(const std::string& policy_id,
+                                                   const UpdateCsbsPolicyRequest& request,
+                                                   std::chrono::milliseconds interval,
+                                                   const CallOptions& options = {}) const;
+  // DeletePolicy as a finished deletion: the DELETE is sent again while the
+  // service answers 409 (busy, as the Huawei provider does), then ShowPolicy
+  // is polled until it answers 404. OK when already gone.
+  absl::Status DeletePolicyAndWait(const std::string& policy_id, std::chrono::milliseconds interval,
+                                   const CallOptions& options = {}) const;
 
   const std::string& endpoint() const { return endpoint_; }
 

@@ -284,6 +284,93 @@ TEST_CASE("answers that are not the API's JSON are Internal, never a crash") {
   CHECK(f.AkSk().ShowPolicy("x").status().code() == absl::StatusCode::kInternal);
 }
 
+TEST_CASE("WaitForPolicyReady: polls while creating, on the injected clock") {
+  Fixture f;
+  CsbsClient client = f.AkSk();
+  f.transport->Respond(200, Wrapped(PolicyJson("pol-1", "a", "creating")));
+  f.transport->Respond(200, Wrapped(PolicyJson("pol-1", "a", "creating")));
+  f.transport->Respond(200, Wrapped(PolicyJson("pol-1", "a", "suspended")));
+  auto ready = client.WaitForPolicyReady("pol-1", std::chrono::seconds(3));
+  REQUIRE_MESSAGE(ready.ok(), ready.status().ToString());
+  CHECK(ready->status == "suspended");
+  CHECK(f.transport->requests().size() == 3);
+  CHECK(f.clock.sleeps().size() == 2);
+}
+
+TEST_CASE("WaitForPolicyReady: the deadline names the status last seen; error and 404 end it") {
+  Fixture f;
+  CsbsClient client = f.AkSk();
+  f.transport->SetHandler([](const http::HttpRequest&) -> absl::StatusOr<http::HttpResponse> {
+    return http::HttpResponse{200, {}, Wrapped(PolicyJson("pol-1", "a", "creating"))};
+  });
+  CallOptions options;
+  options.deadline = f.clock.Monotonic() + std::chrono::seconds(10);
+  auto late = client.WaitForPolicyReady("pol-1", std::chrono::seconds(3), options);
+  CHECK(late.status().code() == absl::StatusCode::kDeadlineExceeded);
+  CHECK(late.status().message().find("(last seen: status creating)") != std::string::npos);
+
+  Fixture g;
+  CsbsClient other = g.AkSk();
+  g.transport->Respond(200, Wrapped(PolicyJson("pol-1", "a", "error")));
+  CHECK(other.WaitForPolicyReady("pol-1", std::chrono::seconds(3)).status().code() ==
+        absl::StatusCode::kFailedPrecondition);
+  RespondError(*g.transport, 404, "CSBS.3000");
+  CHECK(other.WaitForPolicyReady("pol-1", std::chrono::seconds(3)).status().code() ==
+        absl::StatusCode::kNotFound);
+}
+
+TEST_CASE("DeletePolicyAndWait: resends while 409, then waits for 404") {
+  Fixture f;
+  CsbsClient client = f.AkSk();
+  RespondError(*f.transport, 409, "CSBS.2001");
+  RespondError(*f.transport, 409, "CSBS.2001");
+  f.transport->Respond(200, "");
+  f.transport->Respond(200, Wrapped(PolicyJson("pol-1", "a", "deleting")));
+  RespondError(*f.transport, 404, "CSBS.3000");
+  absl::Status deleted = client.DeletePolicyAndWait("pol-1", std::chrono::seconds(3));
+  REQUIRE_MESSAGE(deleted.ok(), deleted.ToString());
+  std::vector<std::string> methods;
+  for (const auto& r : f.transport->requests()) methods.push_back(r.method);
+  CHECK(methods == std::vector<std::string>{"DELETE", "DELETE", "DELETE", "GET", "GET"});
+  CHECK(f.clock.sleeps().size() == 3);
+
+  // Already gone: one DELETE, no wait.
+  RespondError(*f.transport, 404, "CSBS.3000");
+  CHECK(client.DeletePolicyAndWait("pol-1", std::chrono::seconds(3)).ok());
+
+  // Busy past the deadline: DeadlineExceeded, saying it was still refused.
+  f.transport->SetHandler([](const http::HttpRequest&) -> absl::StatusOr<http::HttpResponse> {
+    return http::HttpResponse{409, {}, R"({"error":{"code":"CSBS.2001","message":"busy"}})"};
+  });
+  CallOptions options;
+  options.deadline = f.clock.Monotonic() + std::chrono::seconds(7);
+  absl::Status late = client.DeletePolicyAndWait("pol-1", std::chrono::seconds(3), options);
+  CHECK(late.code() == absl::StatusCode::kDeadlineExceeded);
+  CHECK(late.message().find("409, busy") != std::string::npos);
+}
+
+TEST_CASE("UpdatePolicyWhenReady: a 409 waits for the policy, then the PUT is sent again") {
+  Fixture f;
+  CsbsClient client = f.AkSk();
+  RespondError(*f.transport, 409, "CSBS.2001");
+  f.transport->Respond(200, Wrapped(PolicyJson("pol-1", "a", "creating")));
+  f.transport->Respond(200, Wrapped(PolicyJson("pol-1", "a", "suspended")));
+  f.transport->Respond(200, Wrapped(PolicyJson("pol-1", "b", "suspended")));
+  UpdateCsbsPolicyRequest u;
+  u.name = "b";
+  auto updated = client.UpdatePolicyWhenReady("pol-1", u, std::chrono::seconds(3));
+  REQUIRE_MESSAGE(updated.ok(), updated.status().ToString());
+  CHECK(updated->name == "b");
+  std::vector<std::string> methods;
+  for (const auto& r : f.transport->requests()) methods.push_back(r.method);
+  CHECK(methods == std::vector<std::string>{"PUT", "GET", "GET", "PUT"});
+
+  // Anything but busy is returned as it is.
+  RespondError(*f.transport, 400, "CSBS.9001");
+  CHECK(client.UpdatePolicyWhenReady("pol-1", u, std::chrono::seconds(3)).status().code() ==
+        absl::StatusCode::kInvalidArgument);
+}
+
 TEST_CASE("endpoints: OTC and Huawei defaults; a catalog URL loses its /v1/<project>") {
   CHECK(DefaultCsbsEndpoint("eu-de") == "https://csbs.eu-de.otc.t-systems.com");
   CHECK(DefaultCsbsEndpoint("eu-ch2") == "https://csbs.eu-ch2.sc.otc.t-systems.com");

@@ -241,6 +241,19 @@ TEST_CASE("the factory: password mode by project name, AK/SK with the project lo
 
   password.password = "wrong";
   CHECK(NewHuaweiClients(password, env).status().code() == absl::StatusCode::kUnauthenticated);
+
+  // A token obtained elsewhere: IAM says which project it is scoped to.
+  credentials::HuaweiConfig given = config;
+  given.token = by_password->keystone->Token().value().token;
+  auto by_token = NewHuaweiClients(given, env);
+  REQUIRE_MESSAGE(by_token.ok(), UserMessage(by_token.status()));
+  CHECK(by_token->mode == credentials::HuaweiAuthMode::kToken);
+  CHECK(by_token->project_id == kProject);
+  CHECK(by_token->csbs->ShowPolicy(created->id).ok());
+  // Once expired it cannot be renewed: the error, not a retry loop.
+  e.ServiceOp("huaweicloud_iam", "expire_tokens", nlohmann::json::object());
+  CHECK(by_token->csbs->ShowPolicy(created->id).status().code() ==
+        absl::StatusCode::kUnauthenticated);
 }
 
 }  // namespace

@@ -60,13 +60,6 @@ absl::StatusOr<std::string> LookupProjectId(const RetryLoop& loop, const std::st
 
 }  // namespace
 
-std::string DefaultIamEndpoint(std::string_view region) {
-  const std::string r(region);
-  if (r == "eu-de" || r == "eu-nl") return "https://iam." + r + ".otc.t-systems.com/v3";
-  if (r == "eu-ch2") return "https://iam-pub.eu-ch2.sc.otc.t-systems.com/v3";
-  return "https://iam." + r + ".myhuaweicloud.com/v3";
-}
-
 absl::StatusOr<HuaweiClients> NewHuaweiClients(const credentials::HuaweiConfig& config,
                                                const credentials::Environment& env,
                                                std::shared_ptr<http::HttpTransport> transport,
@@ -90,7 +83,12 @@ absl::StatusOr<HuaweiClients> NewHuaweiClients(const credentials::HuaweiConfig& 
     o.retry.max_attempts = *config.transport.max_retries + 1;
   }
   o.endpoint = Override(config, "csbs");
-  std::string iam_override = Override(config, "iam");
+  if (o.endpoint.empty() && !r.cloud.empty())
+    o.endpoint = "https://csbs." + r.region + "." + r.cloud;
+  const std::string iam_override = Override(config, "iam");
+  const std::string iam = IamBase(!iam_override.empty() ? iam_override
+                                  : !r.auth_url.empty() ? r.auth_url
+                                                        : DefaultIamEndpoint(r.region, r.cloud));
   const std::string project_name = r.project_name.empty() ? r.region : r.project_name;
 
   HuaweiClients out;
@@ -98,15 +96,30 @@ absl::StatusOr<HuaweiClients> NewHuaweiClients(const credentials::HuaweiConfig& 
   out.credentials_source = r.source;
   out.mode = r.mode;
   out.project_id = r.project_id;
-  if (r.mode == credentials::HuaweiAuthMode::kPassword) {
+  if (r.mode == credentials::HuaweiAuthMode::kToken) {
+    // A token given by the user: sent as it is, never renewed (a 401 with
+    // it is final); its scope names the project when none is configured.
+    const std::string token = r.token;
+    o.auth.token = [token]() -> absl::StatusOr<std::string> { return token; };
+    if (out.project_id.empty()) {
+      RetryLoop loop(transport, clk, rnd, o.retry, o.backoff);
+      absl::StatusOr<credentials::KeystoneToken> scope =
+          credentials::InspectKeystoneToken(iam, token, loop, options);
+      if (!scope.ok()) return scope.status();
+      if (scope->project_id.empty()) {
+        return absl::InvalidArgumentError(
+            "the Huawei Cloud token is not scoped to a project: set project_id");
+      }
+      out.project_id = scope->project_id;
+    }
+  } else if (r.mode == credentials::HuaweiAuthMode::kPassword) {
     out.keystone = std::make_shared<credentials::KeystoneTokenSource>(
-        credentials::KeystoneAuth{
-            .auth_url = IamBase(iam_override.empty() ? r.auth_url : iam_override),
-            .user_name = r.user_name,
-            .password = r.password,
-            .domain_name = r.domain_name,
-            .project_id = r.project_id,
-            .project_name = r.project_id.empty() ? project_name : ""},
+        credentials::KeystoneAuth{.auth_url = iam,
+                                  .user_name = r.user_name,
+                                  .password = r.password,
+                                  .domain_name = r.domain_name,
+                                  .project_id = r.project_id,
+                                  .project_name = r.project_id.empty() ? project_name : ""},
         transport, clk, rnd, o.retry, o.backoff);
     if (out.project_id.empty()) {
       absl::StatusOr<credentials::KeystoneToken> token = out.keystone->Token(options);
@@ -118,9 +131,6 @@ absl::StatusOr<HuaweiClients> NewHuaweiClients(const credentials::HuaweiConfig& 
     HuaweiAkSk keys{r.access_key, r.secret_key, r.security_token};
     o.auth.aksk = [keys]() -> absl::StatusOr<HuaweiAkSk> { return keys; };
     if (out.project_id.empty()) {
-      std::string iam = IamBase(!iam_override.empty() ? iam_override
-                                : !r.auth_url.empty() ? r.auth_url
-                                                      : DefaultIamEndpoint(r.region));
       RetryLoop loop(transport, clk, rnd, o.retry, o.backoff);
       absl::StatusOr<std::string> id = LookupProjectId(loop, iam, r, project_name, clk, options);
       if (!id.ok()) return id.status();

@@ -16,6 +16,7 @@
 #include "clients/credentials/environment.h"
 #include "clients/credentials/keystone_token.h"
 #include "clients/huaweicloud/csbs_client.h"
+#include "clients/huaweicloud/huawei_endpoints.h"
 
 namespace polybackup::clients::huaweicloud {
 
@@ -30,20 +31,22 @@ struct HuaweiClients {
 };
 
 // Resolves credentials with credentials::ResolveHuawei, then:
-//   auth      AK/SK (signed per attempt) or a KeystoneTokenSource on
-//             auth_url (endpoints["iam"] overrides it) scoped to the project
+//   iam       endpoints["iam"], else auth_url, else DefaultIamEndpoint
+//   auth      AK/SK (signed per attempt); a given token (sent as it is);
+//             or a KeystoneTokenSource on `iam` scoped to the project
 //   project   project_id when given; else looked up, which is a network call
 //             made here: password mode takes the id of the token's project
 //             scope (project_name, else the region name — Huawei names a
-//             region's default project after the region); AK/SK mode asks
-//             GET <iam>/v3/projects?name=<project_name or region> (what the
-//             Huawei SDKs do), <iam> being endpoints["iam"], auth_url, else
-//             DefaultIamEndpoint(region)
-//   endpoint  endpoints["csbs"], else DefaultCsbsEndpoint(region)
+//             region's default project after the region); token mode asks
+//             GET <iam>/auth/tokens what the token is scoped to; AK/SK mode
+//             asks GET <iam>/projects?name=<project_name or region> (what
+//             the Huawei SDKs do)
+//   endpoint  endpoints["csbs"], else https://csbs.<region>.<cloud> when
+//             `cloud` is set, else DefaultCsbsEndpoint(region)
 //   retries   max_attempts = max_retries + 1 when set (default 5 attempts)
 //   transport `transport` when given, else a curl transport with the TLS settings.
-// Errors: those of ResolveHuawei; Unauthenticated (wrong password / keys)
-// or NotFound ("no project named ...") from the project lookup.
+// Errors: those of ResolveHuawei; Unauthenticated (wrong password / keys /
+// token) or NotFound ("no project named ...") from the project lookup.
 // `clock`/`random` may be null (system ones) and must outlive the clients.
 // `options` bounds the network calls made here (StopProvider's cancellation,
 // the operation's deadline); Cancelled / DeadlineExceeded when they end it.
@@ -51,11 +54,6 @@ absl::StatusOr<HuaweiClients> NewHuaweiClients(
     const credentials::HuaweiConfig& config, const credentials::Environment& env,
     std::shared_ptr<http::HttpTransport> transport = nullptr, Clock* clock = nullptr,
     RandomSource* random = nullptr, const CallOptions& options = {});
-
-// OTC regions (eu-de, eu-nl) -> https://iam.<region>.otc.t-systems.com/v3;
-// eu-ch2 -> https://iam-pub.eu-ch2.sc.otc.t-systems.com/v3; others ->
-// https://iam.<region>.myhuaweicloud.com/v3.
-std::string DefaultIamEndpoint(std::string_view region);
 
 }  // namespace polybackup::clients::huaweicloud
 

@@ -85,5 +85,52 @@ TEST_CASE("password mode with a project name: the token's scope gives the id") {
   CHECK(http::FindHeader(r.headers, "X-Auth-Token") == "tok-1");  // the cached token
 }
 
+TEST_CASE("a given token: sent as it is, its scope asked of IAM when no project is set") {
+  FakeEnvironment env;
+  env.Set("HW_AUTH_TOKEN", "given-token-value").Set("HW_REGION_NAME", "cn-north-4");
+  auto transport = std::make_shared<http::ScriptedTransport>();
+  transport->Respond(200,
+                     R"({"token":{"expires_at":"2030-01-01T00:00:00Z","project":{"id":"p-9"}}})",
+                     {{"X-Subject-Token", "given-token-value"}});
+  auto clients = NewHuaweiClients({}, env, transport);
+  REQUIRE_MESSAGE(clients.ok(), clients.status().message());
+  CHECK(clients->mode == credentials::HuaweiAuthMode::kToken);
+  CHECK(clients->project_id == "p-9");
+  http::HttpRequest inspect = transport->requests().at(0);
+  CHECK(inspect.method == "GET");
+  CHECK(inspect.url == "https://iam.cn-north-4.myhuaweicloud.com/v3/auth/tokens?nocatalog=true");
+  CHECK(http::FindHeader(inspect.headers, "X-Subject-Token") == "given-token-value");
+  CHECK(clients->csbs->endpoint() == "https://csbs.cn-north-4.myhuaweicloud.com");
+
+  // A 401 cannot be cured by renewing a given token: one attempt, the error.
+  transport->Respond(401,
+                     R"({"error_code":"APIGW.0307","error_msg":"The token must be updated."})");
+  auto refused = clients->csbs->ShowPolicy("x");
+  CHECK(refused.status().code() == absl::StatusCode::kUnauthenticated);
+  CHECK(http::FindHeader(transport->requests().at(1).headers, "X-Auth-Token") ==
+        "given-token-value");
+  CHECK(transport->requests().size() == 2);
+}
+
+TEST_CASE("cloud: the endpoints' domain, from the block or the region") {
+  CHECK(DefaultCloud("eu-de") == "otc.t-systems.com");
+  CHECK(DefaultCloud("eu-ch2") == "sc.otc.t-systems.com");
+  CHECK(DefaultCloud("eu-west-101") == "myhuaweicloud.eu");
+  CHECK(DefaultCloud("cn-north-4") == "myhuaweicloud.com");
+  CHECK(DefaultIamEndpoint("eu-nl") == "https://iam.eu-nl.otc.t-systems.com/v3");
+  CHECK(DefaultIamEndpoint("eu-ch2") == "https://iam-pub.eu-ch2.sc.otc.t-systems.com/v3");
+  CHECK(DefaultIamEndpoint("ap-southeast-1", "example.com") ==
+        "https://iam.ap-southeast-1.example.com/v3");
+
+  FakeEnvironment env;
+  env.Set("HW_ACCESS_KEY", "AK").Set("HW_SECRET_KEY", "sk").Set("HW_PROJECT_ID", kProject);
+  HuaweiConfig config;
+  config.region = "eu-de";
+  config.cloud = "otc.example";
+  auto clients = NewHuaweiClients(config, env, std::make_shared<http::ScriptedTransport>());
+  REQUIRE(clients.ok());
+  CHECK(clients->csbs->endpoint() == "https://csbs.eu-de.otc.example");
+}
+
 }  // namespace
 }  // namespace polybackup::clients::huaweicloud

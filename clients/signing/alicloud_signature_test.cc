@@ -28,7 +28,8 @@ TEST_CASE("ACS3-HMAC-SHA256 matches @alicloud/openapi-core getAuthorization") {
                 .ok());
     CAPTURE(details.canonical_request);
     for (const auto& [name, value] : c["expected_headers"].items()) {
-      CAPTURE(name);
+      const std::string key = name;  // clang 14 cannot capture a structured binding
+      CAPTURE(key);
       CHECK(http::FindHeader(request.headers, name) == value.get<std::string>());
     }
     CHECK(request.headers.size() == c["headers"].size() + c["expected_headers"].size());
@@ -72,7 +73,8 @@ TEST_CASE("RPC V1 signature matches @alicloud/openapi-core getRPCSignature") {
     CHECK(got.size() == sent->size());  // no parameter twice
     CHECK(got["Signature"] == c["expected_signature"].get<std::string>());
     for (const auto& [name, value] : c["expected_common_params"].items()) {
-      CAPTURE(name);
+      const std::string key = name;  // clang 14 cannot capture a structured binding
+      CAPTURE(key);
       CHECK(got[name] == value.get<std::string>());
     }
     for (const auto& [name, value] : call.params) CHECK(got[name] == value);

@@ -20,7 +20,8 @@ TEST_CASE("Huawei AK/SK matches huaweicloud-sdk-core AKSKSigner on CSBS requests
                 .ok());
     CAPTURE(details.canonical_request);
     for (const auto& [name, value] : c["expected_headers"].items()) {
-      CAPTURE(name);
+      const std::string key = name;  // clang 14 cannot capture a structured binding
+      CAPTURE(key);
       CHECK(http::FindHeader(request.headers, name) == value.get<std::string>());
     }
     CHECK(request.headers.size() == c["expected_headers"].size());

@@ -5,12 +5,9 @@
 // deleted out of band, the busy instance, a refused read.
 #include <doctest/doctest.h>
 
-#include "clients/core/cloud_error.h"
-#include "clients/core/random.h"
-#include "clients/credentials/environment.h"
 #include "clients/http/scripted_transport.h"
 #include "clients/http/url.h"
-#include "resources/common/provider_data.h"
+#include "resources/common/scripted_cloud.h"
 #include "resources/kvstore/kvstore_backup_policy_resource.h"
 #include "tfplugin/framework/testing/resource_harness.h"
 
@@ -96,34 +93,10 @@ struct FakeKvstore {
 
 struct Fixture {
   FakeKvstore cloud;
-  std::shared_ptr<http::ScriptedTransport> transport = std::make_shared<http::ScriptedTransport>();
-  FakeClock clock;
-  clients::FakeRandom random;
-  clients::credentials::FakeEnvironment env;
-  std::shared_ptr<ProviderData> data;
-  Harness h;
-
-  Fixture() : data(MakeData()), h(std::make_shared<BackupPolicyResource>(), data, Options()) {
-    transport->SetHandler([this](const http::HttpRequest& r) { return cloud.Answer(r); });
-  }
-  std::shared_ptr<ProviderData> MakeData() {
-    auto d = std::make_shared<ProviderData>(ProviderSeams{
-        .env = &env,
-        .transport = [this](const clients::credentials::TransportConfig&) { return transport; },
-        .clock = &clock,
-        .random = &random});
-    clients::credentials::AlicloudConfig c;
-    c.access_key = "AKTEST";
-    c.secret_key = "secret/for/tests";
-    c.region = "cn-hangzhou";
-    c.transport.endpoints["r_kvstore"] = "http://kvstore.test";
-    c.transport.max_retries = 1;
-    d->alicloud = c;
-    return d;
-  }
-  framework::testing::HarnessOptions Options() {
-    return {.describe_status = &clients::UserMessage, .clock = &clock};
-  }
+  ScriptedCloud scripted{[this](const http::HttpRequest& r) { return cloud.Answer(r); }};
+  FakeClock& clock = scripted.clock;
+  Harness h{std::make_shared<BackupPolicyResource>(), scripted.AlicloudData("r_kvstore"),
+            scripted.harness_options()};
 };
 
 BackupPolicyModel Config(const std::string& time, std::set<std::string> days) {

@@ -8,6 +8,10 @@
 //   resources/<suffix>.md     templates/resources/<suffix>.md.tmpl, else
 //                             templates/resources.md.tmpl, else a default page
 //   data-sources/<suffix>.md  the same with data-sources
+//   functions/<name>.md       templates/functions/<name>.md.tmpl, else a
+//                             default page (summary, description, example
+//                             examples/functions/<name>/function.tf,
+//                             signature, arguments)
 //   X                         any other templates/X.tmpl, with the provider's
 //                             fields; other files below templates/ are copied
 // A default page has the title, the description, the example
@@ -23,7 +27,10 @@
 // .ProviderShortName, .RenderedProviderName, .SchemaMarkdown. The provider
 // page and other templates have .Description, .HasExample, .ExampleFile,
 // .ProviderName, .ProviderShortName, .RenderedProviderName, .SchemaMarkdown.
-// Functions: template_functions.h.
+// A function page has .Name, .Type ("Function"), .Summary, .Description,
+// .HasExample, .ExampleFile, .FunctionSignatureMarkdown,
+// .FunctionArgumentsMarkdown and the provider's fields.
+// Template functions: template_functions.h.
 #ifndef POLYBACKUP_TFPLUGIN_DOCS_GENERATOR_H_
 #define POLYBACKUP_TFPLUGIN_DOCS_GENERATOR_H_
 

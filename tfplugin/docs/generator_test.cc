@@ -66,6 +66,13 @@ framework::ProviderDefinition Provider() {
   p.resources.push_back(std::make_shared<FakeResource>("thing", "Manages a **thing**."));
   p.resources.push_back(std::make_shared<FakeResource>("other", "Manages another."));
   p.data_sources.push_back(std::make_shared<FakeDataSource>("thing"));
+  framework::Function f("twice");
+  f.Summary("Doubles a text")
+      .MarkdownDescription("`twice(\"a\")` is `\"aa\"`.")
+      .Param<std::string>("text", "What to double.")
+      .AllowNull()
+      .Returns<std::string>();
+  p.functions.push_back(std::make_shared<const framework::Function>(std::move(f)));
   return p;
 }
 
@@ -89,7 +96,7 @@ TEST_CASE("without templates every type gets a default page with its example and
       Generate({{"examples/resources/acme_thing/resource.tf", "resource \"acme_thing\" {}\n"},
                 {"examples/resources/acme_thing/import.sh", "terraform import a.b c\n"},
                 {"examples/provider/provider.tf", "provider \"acme\" {}\n"}});
-  REQUIRE(pages.size() == 4);
+  REQUIRE(pages.size() == 5);  // with functions/twice.md
   CHECK(pages["resources/thing.md"] ==
         "---\n"
         "page_title: \"acme_thing Resource - acme\"\n"
@@ -135,7 +142,7 @@ TEST_CASE("a page template, the shared fallback and other templates") {
   CHECK(pages["guides/start.md"] == "Start with acme.\n");
   CHECK(pages["images/logo.svg"] == "<svg/>");
   CHECK(pages.count("resources.md") == 0);
-  CHECK(pages.size() == 6);
+  CHECK(pages.size() == 7);  // with functions/twice.md
 }
 
 TEST_CASE("errors name the template; templates must match a type") {
@@ -147,6 +154,21 @@ TEST_CASE("errors name the template; templates must match a type") {
         doctest::Contains("templates/resources/gone.md.tmpl: the provider has no such resource"));
   CHECK(Error({{"templates/resources/thing.md.tmpl", "{{ tffile \"examples/none.tf\" }}"}}) ==
         doctest::Contains("thing.md.tmpl:1: tffile: reading examples/none.tf"));
+}
+
+TEST_CASE("a function page: summary, description, example, signature and arguments") {
+  auto pages = Generate({{"examples/functions/twice/function.tf", "output \"x\" {}\n"}});
+  REQUIRE(pages.count("functions/twice.md") == 1);
+  const std::string& page = pages["functions/twice.md"];
+  CHECK(Str(page) == doctest::Contains("page_title: \"twice Function - acme\""));
+  CHECK(Str(page) == doctest::Contains("  Doubles a text"));
+  CHECK(Str(page) == doctest::Contains("# function: twice"));
+  CHECK(Str(page) == doctest::Contains("`twice(\"a\")` is `\"aa\"`."));
+  CHECK(Str(page) == doctest::Contains("```terraform\noutput \"x\" {}"));
+  CHECK(Str(page) == doctest::Contains("twice(text string) string"));
+  CHECK(Str(page) == doctest::Contains("1. `text` (String, Nullable) What to double."));
+  CHECK(Error({{"templates/functions/thrice.md.tmpl", "x"}}) ==
+        doctest::Contains("the provider has no such function"));
 }
 
 TEST_CASE("the output depends only on the inputs") {

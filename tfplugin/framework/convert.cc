@@ -148,6 +148,24 @@ tfplugin6::Schema SchemaToProto(const schema::Schema& schema) {
   return out;
 }
 
+tfplugin6::Function FunctionToProto(const Function& f) {
+  tfplugin6::Function out;
+  out.set_summary(f.summary());
+  out.set_description(f.description());
+  out.set_description_kind(tfplugin6::StringKind::MARKDOWN);
+  for (const FunctionParam& p : f.params()) {
+    auto* param = out.add_parameters();
+    param->set_name(p.name);
+    param->set_type(p.type.ToJson());
+    param->set_allow_null_value(p.allow_null);
+    param->set_allow_unknown_values(false);
+    param->set_description(p.description);
+    param->set_description_kind(tfplugin6::StringKind::MARKDOWN);
+  }
+  out.mutable_return_()->set_type(f.return_type().ToJson());
+  return out;
+}
+
 absl::StatusOr<cty::Value> DecodeDynamic(const tfplugin6::DynamicValue& dv, const cty::Type& type) {
   if (!dv.msgpack().empty()) return cty::DecodeMsgpack(dv.msgpack(), type);
   if (!dv.json().empty()) return cty::DecodeJson(dv.json(), type);

@@ -11,6 +11,7 @@
 #include "tfplugin/cty/path.h"
 #include "tfplugin/cty/value.h"
 #include "tfplugin/diag/diagnostics.h"
+#include "tfplugin/framework/function.h"
 #include "tfplugin/proto/tfplugin6.pb.h"
 #include "tfplugin/schema/schema.h"
 
@@ -25,6 +26,7 @@ tfplugin6::AttributePath PathToProto(const cty::Path& path);
 cty::Path PathFromProto(const tfplugin6::AttributePath& path);
 
 tfplugin6::Schema SchemaToProto(const schema::Schema& schema);
+tfplugin6::Function FunctionToProto(const Function& f);
 tfplugin6::Schema::Block BlockToProto(const schema::Block& block);
 
 // Decodes a DynamicValue against `type`: msgpack when present, else json,

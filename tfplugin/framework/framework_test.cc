@@ -79,7 +79,8 @@ TEST_CASE("UpgradeResourceState runs the per-version hook, then decodes lenientl
   for (auto [version, json, want] : {std::tuple{0, R"({"id":"a","val":"x"})", "x"},
                                      std::tuple{1, R"({"id":"a","value":"X"})", "x"},
                                      std::tuple{2, R"({"id":"a","value":"X","gone":1})", "X"}}) {
-    CAPTURE(version);
+    const int from = version;  // clang 14 cannot capture a structured binding
+    CAPTURE(from);
     tfplugin6::UpgradeResourceState::Request req;
     req.set_type_name("polybackup_versioned");
     req.set_version(version);

@@ -24,6 +24,23 @@ diag::Diagnostics ValidateDefinition(const ProviderDefinition& def) {
     if (!seen.insert(name).second) diags.AddError("Duplicate data source type", name);
     diags.Append(schema::ValidateSchema(d->GetSchema(), "data source " + name));
   }
+  seen.clear();
+  for (const auto& f : def.functions) {
+    const std::string& name = f->name();
+    const std::string what = "function " + name;
+    if (!schema::IsValidName(name)) diags.AddError("Invalid function name", name);
+    if (!seen.insert(name).second) diags.AddError("Duplicate function", name);
+    if (f->summary().empty()) diags.AddError("Function without a summary", what);
+    if (f->return_type().is_dynamic()) diags.AddError("Function without a return type", what);
+    std::set<std::string> params;
+    for (const auto& p : f->params()) {
+      if (!schema::IsValidName(p.name) || !params.insert(p.name).second) {
+        diags.AddError("Invalid or duplicate parameter name", what + ": " + p.name);
+      }
+      if (p.description.empty())
+        diags.AddError("Parameter without a description", what + ": " + p.name);
+    }
+  }
   return diags;
 }
 

@@ -26,6 +26,7 @@
 
 #include "tfplugin/framework/context.h"
 #include "tfplugin/framework/data_source.h"
+#include "tfplugin/framework/function.h"
 #include "tfplugin/framework/resource_base.h"
 #include "tfplugin/schema/model.h"
 
@@ -45,6 +46,7 @@ struct ProviderDefinition {
   diag::StatusDescriber describe_status;
   std::vector<std::shared_ptr<ResourceBase>> resources;
   std::vector<std::shared_ptr<DataSourceBase>> data_sources;
+  std::vector<std::shared_ptr<const Function>> functions;
 
   // "polybackup_" + suffix.
   std::string FullTypeName(const std::string& suffix) const { return type_name + "_" + suffix; }
@@ -102,6 +104,10 @@ class ProviderBuilder {
     def_.resources.push_back(std::move(r));
     return *this;
   }
+  ProviderBuilder& AddFunction(Function f) {
+    def_.functions.push_back(std::make_shared<const Function>(std::move(f)));
+    return *this;
+  }
   ProviderBuilder& AddDataSource(std::shared_ptr<DataSourceBase> d) {
     def_.data_sources.push_back(std::move(d));
     return *this;
@@ -115,7 +121,8 @@ class ProviderBuilder {
 
 // Every problem with the definition: invalid schemas (schema::ValidateSchema
 // on the provider, each resource and data source), duplicate type names,
-// names that are not [a-z0-9_]. Empty = fine. Run in unit tests for the real
+// names that are not [a-z0-9_], functions without a summary, a return type
+// or described, uniquely named parameters. Empty = fine. Run in unit tests for the real
 // provider so a schema bug fails `ctest`, not a user's `terraform plan`.
 diag::Diagnostics ValidateDefinition(const ProviderDefinition& def);
 

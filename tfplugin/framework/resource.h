@@ -46,6 +46,8 @@ namespace internal {
 // `raw` with each top-level attribute replaced by `after`'s where `before`
 // and `after` differ: keeps what the hook did not touch byte-identical.
 cty::Value MergeChanged(const cty::Value& raw, const cty::Value& before, const cty::Value& after);
+// `v` with every unknown (at any depth) replaced by a null of its type.
+cty::Value UnknownsToNull(const cty::Value& v);
 }  // namespace internal
 
 template <class M>
@@ -74,9 +76,11 @@ class Resource : public ResourceBase {
   // In Create or Update, once the cloud object exists: records `state` so
   // that whatever happens next (an error, Failed(), even an exception) the
   // object stays in Terraform's state, tainted after a failed create. Call
-  // it as soon as the cloud answers with the new object's id.
+  // it as soon as the cloud answers with the new object's id. Values still
+  // unknown (computed attributes of the plan the cloud has not reported yet)
+  // are recorded as null: the next refresh reads them.
   void Checkpoint(Context& ctx, const M& state) const {
-    ctx.set_checkpoint(model_schema().Encode(state, ctx.encode_carry()));
+    ctx.set_checkpoint(internal::UnknownsToNull(model_schema().Encode(state, ctx.encode_carry())));
   }
 
   // --- The bridge to ResourceBase (not for authors). ---

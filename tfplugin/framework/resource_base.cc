@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "tfplugin/cty/transform.h"
 #include "tfplugin/framework/resource.h"
 
 namespace polybackup::framework {
@@ -45,6 +46,13 @@ cty::Value MergeChanged(const cty::Value& raw, const cty::Value& before, const c
     if (!b.Equals(a)) v = a;
   }
   return cty::Value::Object(raw.type(), std::move(attrs));
+}
+
+cty::Value UnknownsToNull(const cty::Value& v) {
+  if (v.is_wholly_known()) return v;
+  return cty::Transform(v, [](const cty::Path&, const cty::Value& e) {
+    return e.is_known() ? e : cty::Value::Null(e.type());
+  });
 }
 
 }  // namespace internal

@@ -40,6 +40,7 @@ ProviderService::ProviderService(ProviderDefinition definition, Clock* clock)
   for (const auto& d : def_.data_sources) {
     data_sources_[def_.FullTypeName(d->TypeSuffix())] = d.get();
   }
+  for (const auto& f : def_.functions) functions_[f->name()] = f.get();
 }
 
 ProviderService::~ProviderService() = default;
@@ -87,6 +88,7 @@ grpc::Status ProviderService::GetMetadata(grpc::ServerContext*,
       if (r->SupportsMove()) caps->set_move_resource_state(true);
     }
     for (const auto& [name, d] : data_sources_) response->add_data_sources()->set_type_name(name);
+    for (const auto& [name, f] : functions_) response->add_functions()->set_name(name);
   });
 }
 
@@ -102,6 +104,9 @@ grpc::Status ProviderService::GetProviderSchema(grpc::ServerContext*,
     }
     for (const auto& [name, d] : data_sources_) {
       (*response->mutable_data_source_schemas())[name] = SchemaToProto(d->GetSchema());
+    }
+    for (const auto& [name, f] : functions_) {
+      (*response->mutable_functions())[name] = FunctionToProto(*f);
     }
     auto* caps = response->mutable_server_capabilities();
     caps->set_plan_destroy(true);
@@ -178,15 +183,57 @@ grpc::Status ProviderService::StopProvider(grpc::ServerContext*,
 grpc::Status ProviderService::GetFunctions(grpc::ServerContext*,
                                            const tfplugin6::GetFunctions::Request*,
                                            tfplugin6::GetFunctions::Response* response) {
-  return internal::Guarded("GetFunctions", response, [](diag::Diagnostics&) {});
+  return internal::Guarded("GetFunctions", response, [&](diag::Diagnostics&) {
+    for (const auto& [name, f] : functions_) {
+      (*response->mutable_functions())[name] = FunctionToProto(*f);
+    }
+  });
 }
 
 grpc::Status ProviderService::CallFunction(grpc::ServerContext*,
                                            const tfplugin6::CallFunction::Request* request,
                                            tfplugin6::CallFunction::Response* response) {
-  // The name is echoed; mended like diagnostic text (convert.h).
-  response->mutable_error()->set_text(utf8::Sanitize(
-      "The polybackup provider has no functions (asked for \"" + request->name() + "\")."));
+  log::Trace("handling RPC", {{"tf_rpc", "CallFunction"}, {"function", request->name()}});
+  auto fail = [&](std::optional<int64_t> argument, const std::string& text) {
+    auto* e = response->mutable_error();
+    // Texts may quote arguments: mended like diagnostic text (convert.h).
+    e->set_text(utf8::Sanitize(text));
+    if (argument) e->set_function_argument(*argument);
+  };
+  auto it = functions_.find(request->name());
+  if (it == functions_.end()) {
+    fail(std::nullopt, "The polybackup provider has no function \"" + request->name() + "\".");
+    return grpc::Status::OK;
+  }
+  const Function& f = *it->second;
+  std::vector<cty::Value> args;
+  for (int i = 0; i < request->arguments_size(); ++i) {
+    if (static_cast<size_t>(i) >= f.params().size()) break;  // Call reports the count
+    absl::StatusOr<cty::Value> v = DecodeDynamic(request->arguments(i), f.params()[i].type);
+    if (!v.ok()) {
+      fail(i, "Invalid value for \"" + f.params()[i].name +
+                  "\": " + std::string(v.status().message()));
+      return grpc::Status::OK;
+    }
+    args.push_back(std::move(*v));
+  }
+  if (request->arguments_size() > static_cast<int>(f.params().size())) {
+    args.resize(request->arguments_size());  // so Call reports the count
+  }
+  FunctionResult result = FunctionError(std::nullopt, "");
+  try {
+    result = f.Call(std::move(args));
+  } catch (const std::exception& e) {
+    result = FunctionError(std::nullopt, "internal provider error in " + f.name() + ": " +
+                                             e.what() + ". This is a bug in the provider.");
+  }
+  if (const auto* error = std::get_if<FunctionError>(&result)) {
+    fail(error->argument, error->text);
+    return grpc::Status::OK;
+  }
+  diag::Diagnostics diags;
+  EncodeDynamic(std::get<cty::Value>(result), f.return_type(), response->mutable_result(), diags);
+  if (diags.HasError()) fail(std::nullopt, diags.ToString());
   return grpc::Status::OK;
 }
 

@@ -6,7 +6,7 @@
 // problem is answered as a Diagnostic inside an OK gRPC status — never a gRPC
 // error, never a crash: each handler has a last-resort catch that turns any
 // exception into an "internal provider error" diagnostic (protocol doc §1.4).
-// RPCs of features polybackup does not have (functions, ephemeral, list,
+// RPCs of features polybackup does not have (ephemeral, list,
 // actions, state stores, config generation, identity upgrade) answer with a
 // clear "not supported by this provider" error diagnostic.
 //
@@ -102,6 +102,7 @@ class ProviderService final : public tfplugin6::Provider::Service {
   Clock* clock_;
   std::map<std::string, ResourceBase*> resources_;
   std::map<std::string, DataSourceBase*> data_sources_;
+  std::map<std::string, const Function*> functions_;
   DeadlineWatcher watcher_;
 
   mutable std::mutex mu_;

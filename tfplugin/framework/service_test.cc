@@ -123,6 +123,11 @@ class Special : public Resource<M> {
       ctx.AddError("creating special (s-1): the second step failed");
       return Failed();
     }
+    if (v == "checkpoint-planned-then-fail") {
+      Checkpoint(ctx, plan);  // id is still unknown in the plan
+      ctx.AddError("creating special: the second step failed");
+      return Failed();
+    }
     if (v == "fail-silently") return Failed();
     if (v == "partial-silently") return Partial(out);
     if (v == "null-field") out.id = plan.id.value();  // id is null in a plan
@@ -283,7 +288,7 @@ TEST_CASE("metadata, identity schemas, functions and unsupported RPCs") {
   call.set_name("x");
   tfplugin6::CallFunction::Response called;
   CHECK(f.service->CallFunction(nullptr, &call, &called).ok());
-  CHECK(called.error().text().find("no functions") != std::string::npos);
+  CHECK(called.error().text().find("no function \"x\"") != std::string::npos);
   tfplugin6::OpenEphemeralResource::Response eph;
   CHECK(f.service->OpenEphemeralResource(nullptr, nullptr, &eph).ok());
   REQUIRE(eph.diagnostics_size() == 1);
@@ -570,6 +575,22 @@ TEST_CASE("a checkpoint keeps the created object in state whatever happens next"
     REQUIRE_FALSE(state.is_null());
     CHECK(state.GetAttr("id") == S("s-1"));
   }
+}
+
+TEST_CASE("a checkpoint records values not known yet as null, not as a provider bug") {
+  Fixture f;
+  const Type t = f.SchemaOf("polybackup_special").ImpliedType();
+  Value config = Obj(t, {{"value", S("checkpoint-planned-then-fail")}});
+  Value planned = Obj(t, {{"id", Value::Unknown(cty::Type::String())},
+                          {"value", S("checkpoint-planned-then-fail")}});
+  auto applied = f.Apply("polybackup_special", Value::Null(t), planned, config);
+  const std::string errors = Errors(applied);
+  CHECK(errors.find("the second step failed") != std::string::npos);
+  CHECK(errors.find("unknown value") == std::string::npos);
+  Value state = FromDV(applied.new_state(), t);
+  REQUIRE_FALSE(state.is_null());
+  CHECK(state.GetAttr("id").is_null());
+  CHECK(state.GetAttr("value") == S("checkpoint-planned-then-fail"));
 }
 
 TEST_CASE("a failure without an error is reported as a provider bug, never silently") {

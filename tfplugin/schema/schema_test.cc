@@ -163,5 +163,28 @@ TEST_CASE("TimeoutFor reads the configured duration or falls back to the default
   CHECK(TimeoutFor(cty::Value::Null(t), Operation::kUpdate, d) == std::chrono::minutes(20));
 }
 
+TEST_CASE("TimeoutFor reads a planned create's timeouts beside its unknown computed values") {
+  TimeoutDefaults d;
+  Schema s;
+  Attribute id;
+  id.name = "id";
+  id.type = cty::Type::String();
+  id.computed = true;
+  s.block.attributes.push_back(id);
+  s.block.block_types.push_back(TimeoutsBlock(d));
+  const cty::Type t = s.ImpliedType();
+  const cty::Type tt = t.attribute("timeouts");
+  auto s_null = cty::Value::Null(cty::Type::String());
+  cty::Value planned = cty::Value::Object(
+      t, {{"id", cty::Value::Unknown(cty::Type::String())},
+          {"timeouts", cty::Value::Object(tt, {{"create", cty::Value::String("5s")},
+                                               {"read", s_null},
+                                               {"update", cty::Value::Unknown(cty::Type::String())},
+                                               {"delete", s_null}})}});
+  CHECK(TimeoutFor(planned, Operation::kCreate, d) == std::chrono::seconds(5));
+  CHECK(TimeoutFor(planned, Operation::kUpdate, d) == std::chrono::minutes(20));
+  CHECK(TimeoutFor(cty::Value::Unknown(t), Operation::kCreate, d) == std::chrono::minutes(20));
+}
+
 }  // namespace
 }  // namespace polybackup::schema

@@ -55,17 +55,23 @@ NestedBlock TimeoutsBlock(const TimeoutDefaults& defaults) {
 std::chrono::nanoseconds TimeoutFor(const cty::Value& resource_value, Operation op,
                                     const TimeoutDefaults& defaults) {
   const auto fallback = defaults.For(op);
-  if (!resource_value.is_wholly_known() || resource_value.is_null() ||
+  // Only the block itself must be known: a planned create or update always
+  // holds unknown computed attributes (the id, ...) beside it.
+  if (!resource_value.is_known() || resource_value.is_null() ||
       resource_value.type().kind() != cty::Type::Kind::kObject ||
       !resource_value.type().has_attribute(kTimeoutsBlockName)) {
     return fallback;
   }
   const cty::Value& block = resource_value.GetAttr(kTimeoutsBlockName);
-  if (block.is_null() || block.type().kind() != cty::Type::Kind::kObject) return fallback;
+  if (!block.is_known() || block.is_null() || block.type().kind() != cty::Type::Kind::kObject) {
+    return fallback;
+  }
   const std::string name = kNames[static_cast<int>(op)];
   if (!block.type().has_attribute(name)) return fallback;
   const cty::Value& v = block.GetAttr(name);
-  if (v.is_null() || v.type().kind() != cty::Type::Kind::kString) return fallback;
+  if (!v.is_known() || v.is_null() || v.type().kind() != cty::Type::Kind::kString) {
+    return fallback;
+  }
   auto parsed = ParseDuration(v.AsString());
   return parsed.ok() && parsed->count() > 0 ? *parsed : fallback;
 }

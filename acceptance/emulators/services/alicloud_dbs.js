@@ -15,7 +15,14 @@
 //   * ClientToken makes CreateBackupPlan idempotent: the same token answers the same plan.
 //   * DescribeBackupPlanList pages with PageNum (0-based, default 0) and PageSize (1..100,
 //     default 30); BackupPlanCreateTime is epoch milliseconds, EnableBackupLog a boolean,
-//     BackupRetentionPeriod an integer, SourceEndpointInstanceType lower-case.
+//     BackupRetentionPeriod an integer, SourceEndpointInstanceType lower-case, BackupPeriod in
+//     upper case ("MONDAY,THURSDAY": the Alibaba provider maps MONDAY back to Monday on read).
+//   * PayType postpay (pay-as-you-go) is accepted for every backup method: the API reference's
+//     note says duplication supports it, not that only duplication does, and the Alibaba
+//     provider's own acceptance tests create pay-as-you-go logical plans. It needs
+//     DatabaseRegion, StorageRegion and InstanceType and refuses DatabaseType DRDS (the same note).
+//   * DescribeBackupPlanBilling answers Item.BuyChargeType PREPAY / POSTPAY; an unknown plan is
+//     ErrCode InvalidJobId (the code the Alibaba provider reads as "gone" for this call).
 
 const crypto = require('node:crypto');
 const util = require('../lib/util');
@@ -27,6 +34,9 @@ const INSTANCE_CLASSES = ['micro', 'small', 'medium', 'large', 'xlarge'];
 const DATABASE_TYPES = ['MySQL', 'MSSQL', 'Oracle', 'MariaDB', 'PostgreSQL', 'DRDS', 'MongoDB', 'Redis'];
 const BACKUP_METHODS = ['logical', 'physical', 'duplication'];
 const ENDPOINT_TYPES = ['rds', 'ecs', 'express', 'agent', 'dds', 'other', 'dg'];
+const INSTANCE_TYPES = ['RDS', 'PolarDB', 'DDS', 'Kvstore', 'Other'];
+// Free backup quota per month by instance class (DBS billing: backup fees); xlarge is unlimited.
+const FREE_GB = {micro: 40, small: 400, medium: 800, large: 1600};
 
 function initialState() {
   return {settings: {configure_delay_seconds: 5}, plans: {}, client_tokens: {}, databases: {}};
@@ -96,10 +106,12 @@ function bool(name, value) {
   return v === 'true';
 }
 
+// Weekdays as sent ("Monday,Thursday"), stored and answered the way DBS answers them: upper case,
+// in week order ("MONDAY,THURSDAY").
 function weekdays(name, value, minDays) {
   const days = String(value).split(',').map((d) => d.trim()).filter(Boolean);
   if (days.length < minDays || days.some((d) => !WEEKDAYS.includes(d))) throw invalid(name, value);
-  return WEEKDAYS.filter((d) => days.includes(d)).join(',');
+  return WEEKDAYS.filter((d) => days.includes(d)).map((d) => d.toUpperCase()).join(',');
 }
 
 // HH:mm, UTC; ConfigureBackupPlan documents HH:mmZ, so a trailing Z is accepted and dropped.
@@ -188,6 +200,34 @@ function planView(plan) {
   return out;
 }
 
+// DescribeBackupPlanBilling's Item (dbs20190306 model `Item`): the expiry fields only for prepay.
+function billingView(plan, now) {
+  const created = plan.BackupPlanCreateTime;
+  const month = 30 * 24 * 3600 * 1000;
+  const free = FREE_GB[plan.InstanceClass];
+  const item = {
+    BuyChargeType: plan.internal.payType === 'postpay' ? 'POSTPAY' : 'PREPAY',
+    BuySpec: plan.InstanceClass,
+    BuyCreateTimestamp: created,
+    QuotaStartTimestamp: created,
+    QuotaEndTimestamp: created + month,
+    TotalFreeBytes: free === undefined ? 0 : free * 1024 ** 3,
+    IsFreeBytesUnlimited: free === undefined,
+    PaiedBytes: 0,
+    UsedFullBytes: 0,
+    UsedIncrementBytes: 0,
+    FullStorageSize: 0,
+    ContStorageSize: 0,
+    ResourceGroupId: plan.ResourceGroupId,
+  };
+  if (plan.internal.payType !== 'postpay') {
+    const months = plan.internal.period === 'Year' ? 12 * plan.internal.usedTime : plan.internal.usedTime;
+    item.BuyExpiredTimestamp = created + months * month;
+    item.IsExpired = now >= item.BuyExpiredTimestamp;
+  }
+  return item;
+}
+
 function requireConfigured(plan) {
   if (plan.BackupPlanStatus === 'wait') {
     throw new DbsError('BackupPlanNotConfigured', 'The backup plan has not been configured yet.');
@@ -212,11 +252,11 @@ function newPlan(ctx, params) {
     period = oneOf('Period', required(params, 'Period'), ['Year', 'Month']);
     usedTime = intIn('UsedTime', required(params, 'UsedTime'), 1, period === 'Year' ? 9 : 11);
   } else {
-    // Pay-as-you-go exists for duplication (dump) backups only.
-    if (backupMethod !== 'duplication') throw invalid('PayType', payType);
+    // Pay-as-you-go: any backup method, not DRDS; the regions and instance type are mandatory.
+    if (databaseType === 'DRDS') throw invalid('DatabaseType', databaseType);
     required(params, 'DatabaseRegion');
     required(params, 'StorageRegion');
-    required(params, 'InstanceType');
+    oneOf('InstanceType', required(params, 'InstanceType'), INSTANCE_TYPES);
   }
   const id = randomId('dbs', 10);
   const orderId = payType === 'prepay' ? String(20000000000000 + crypto.randomInt(1e9)) : '';
@@ -235,7 +275,8 @@ function newPlan(ctx, params) {
     OSSBucketRegion: params.StorageRegion || region,
     ResourceGroupId: params.ResourceGroupId || 'rg-acfmz7u4zzr****',
     ErrMessage: '',
-    internal: {region, payType, period, usedTime, orderId, password: '', client_token: params.ClientToken || null},
+    internal: {region, payType, period, usedTime, orderId, password: '', client_token: params.ClientToken || null,
+      databaseRegion: params.DatabaseRegion || null, instanceType: params.InstanceType || null},
   };
 }
 
@@ -297,6 +338,7 @@ const MANDATORY = {
   ModifyBackupSourceEndpoint: ['BackupPlanId', 'SourceEndpointInstanceType'],
   ModifyBackupObjects: ['BackupPlanId', 'BackupObjects'],
   ModifyStorageStrategy: ['BackupPlanId', 'BackupRetentionPeriod', 'DuplicationInfrequentAccessPeriod', 'DuplicationArchivePeriod'],
+  DescribeBackupPlanBilling: ['BackupPlanId'],
   EnableBackupLog: ['BackupPlanId'],
   DisableBackupLog: ['BackupPlanId'],
   ReleaseBackupPlan: ['BackupPlanId'],
@@ -459,6 +501,14 @@ const actions = {
     Object.assign(plan, next);
     ctx.changed();
     return ok(ctx, {BackupPlanId: plan.BackupPlanId, NeedPrecheck: false});
+  },
+
+  async DescribeBackupPlanBilling(ctx, req, params) {
+    const plan = ctx.state.plans[params.BackupPlanId];
+    if (!plan) {
+      throw new DbsError('InvalidJobId', `The specified parameter BackupPlanId value ${params.BackupPlanId} is not valid.`, 404);
+    }
+    return ok(ctx, {Item: billingView(plan, ctx.now().getTime())});
   },
 
   async ReleaseBackupPlan(ctx, req, params) {

@@ -33,7 +33,9 @@ function initialState() {
     servers: {[kDemoServer.id]: {...kDemoServer}},
     policies: {},
     next_seq: 1,
-    settings: {creating_seconds: 2},
+    settings: {creating_seconds: 2, page_limit: null},
+    // Armed by the expire_tokens_on control op: {route, remaining}.
+    expire_tokens_on: null,
   };
 }
 
@@ -54,9 +56,25 @@ function routeKey(req) {
   return {GET: 'ShowPolicy', PUT: 'UpdatePolicy', DELETE: 'DeletePolicy'}[req.method] || null;
 }
 
+// A token-authenticated request of the armed route finds every token expired, as if it had run
+// out just as the request arrived: the gateway answers it 401 APIGW.0307 (see expire_tokens_on).
+function maybeExpireTokens(ctx, req) {
+  const armed = ctx.state.expire_tokens_on;
+  if (!armed || !req.headers['x-auth-token'] || routeKey(req) !== armed.route) return;
+  const iam = ctx.allState.huaweicloud_iam;
+  if (iam) {
+    const past = new Date(ctx.now().getTime() - 1000).toISOString();
+    for (const t of Object.values(iam.tokens)) t.expires_at = past;
+  }
+  armed.remaining -= 1;
+  if (armed.remaining <= 0) ctx.state.expire_tokens_on = null;
+  ctx.changed();
+}
+
 async function authenticate(ctx, req) {
   const p = parsePath(req);
   if (!p) return null; // handle answers APIGW.0101
+  maybeExpireTokens(ctx, req);
   const err = huaweiAuth.authenticateProjectRequest(ctx, req, p.projectId);
   return err ? huaweiAuth.gatewayResponse(ctx.requestId(), err) : null;
 }
@@ -258,7 +276,10 @@ function parseNonNegativeInt(value, name, min) {
 
 function listPolicies(ctx, req, projectId) {
   const q = req.query;
-  const limit = parseNonNegativeInt(q.limit, 'limit', 1) || kDefaultLimit;
+  let limit = parseNonNegativeInt(q.limit, 'limit', 1) || kDefaultLimit;
+  // Test setting: a smaller largest page, so paging can be exercised with a few policies.
+  const cap = ctx.state.settings.page_limit;
+  if (cap && limit > cap) limit = cap;
   const offset = parseNonNegativeInt(q.offset, 'offset', 0) || 0;
   const sort = parseSort(q.sort);
   let items = Object.values(ctx.state.policies).filter((p) => p.project_id === projectId);
@@ -368,12 +389,29 @@ const control = {
     ctx.changed();
     return {deleted: body.policy_id};
   },
-  // settings {creating_seconds?, token_ttl_seconds?}; the token lifetime belongs to the IAM emulator.
+  // expire_tokens_on {route, count?}: the next `count` (default 1) requests of `route` made with a
+  // Keystone token find every issued token expired (a token running out in the middle of an apply).
+  expire_tokens_on(ctx, body) {
+    const routes = ['CreatePolicy', 'ListPolicies', 'ShowPolicy', 'UpdatePolicy', 'DeletePolicy'];
+    if (!routes.includes(body.route)) throw new ServiceError(400, 'BadRequest', `route must be one of ${routes.join(', ')}`);
+    const count = body.count === undefined ? 1 : Number(body.count);
+    if (!Number.isInteger(count) || count < 1) throw new ServiceError(400, 'BadRequest', 'count must be >= 1');
+    ctx.state.expire_tokens_on = {route: body.route, remaining: count};
+    ctx.changed();
+    return {...ctx.state.expire_tokens_on};
+  },
+  // settings {creating_seconds?, page_limit?, token_ttl_seconds?}; the token lifetime belongs to the
+  // IAM emulator; page_limit caps every list page (null: the API's 1000 default and any limit).
   settings(ctx, body) {
     if (body.creating_seconds !== undefined) {
       const secs = Number(body.creating_seconds);
       if (!Number.isFinite(secs) || secs < 0) throw new ServiceError(400, 'BadRequest', 'creating_seconds must be >= 0');
       ctx.state.settings.creating_seconds = secs;
+    }
+    if (body.page_limit !== undefined) {
+      const cap = body.page_limit === null ? null : Number(body.page_limit);
+      if (cap !== null && (!Number.isInteger(cap) || cap < 1)) throw new ServiceError(400, 'BadRequest', 'page_limit must be >= 1 or null');
+      ctx.state.settings.page_limit = cap;
     }
     const iam = ctx.allState.huaweicloud_iam;
     if (body.token_ttl_seconds !== undefined) {
@@ -383,7 +421,7 @@ const control = {
       iam.settings.token_ttl_seconds = ttl;
     }
     ctx.changed();
-    return {creating_seconds: ctx.state.settings.creating_seconds,
+    return {creating_seconds: ctx.state.settings.creating_seconds, page_limit: ctx.state.settings.page_limit,
       token_ttl_seconds: iam ? iam.settings.token_ttl_seconds : undefined};
   },
 };

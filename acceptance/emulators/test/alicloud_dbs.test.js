@@ -125,6 +125,41 @@ test('CreateBackupPlan validates enums and the subscription term', async () => {
   assert.equal(list.body.TotalElements, 0);
 });
 
+test('pay-as-you-go for every backup method: needs the regions and InstanceType, refuses DRDS', async () => {
+  const call = openapi();
+  const POSTPAY = {Region: 'cn-hangzhou', InstanceClass: 'xlarge', DatabaseType: 'MySQL', BackupMethod: 'logical',
+    PayType: 'postpay', DatabaseRegion: 'cn-hangzhou', StorageRegion: 'cn-hangzhou', InstanceType: 'RDS'};
+  for (const BackupMethod of ['logical', 'physical', 'duplication']) {
+    const res = await call('CreateBackupPlan', {...POSTPAY, BackupMethod});
+    assert.equal(res.body.Success, true, JSON.stringify(res.body));
+  }
+  await rejects(call('CreateBackupPlan', {...POSTPAY, StorageRegion: undefined}), 'MissingStorageRegion', 400);
+  await rejects(call('CreateBackupPlan', {...POSTPAY, InstanceType: undefined}), 'MissingInstanceType', 400);
+  assertFailed(await call('CreateBackupPlan', {...POSTPAY, InstanceType: 'Mainframe'}), 'InvalidParameter', 400);
+  assertFailed(await call('CreateBackupPlan', {...POSTPAY, DatabaseType: 'DRDS'}), 'InvalidParameter', 400);
+  assert.equal((await call('DescribeBackupPlanList', {})).body.TotalElements, 3);
+});
+
+test('DescribeBackupPlanBilling: BuyChargeType PREPAY / POSTPAY; an unknown plan is InvalidJobId', async () => {
+  const call = openapi();
+  const prepaid = (await call('CreateBackupPlan', {...CREATE, Period: 'Year', UsedTime: 2})).body.BackupPlanId;
+  const postpaid = (await call('CreateBackupPlan', {...CREATE, PayType: 'postpay', InstanceClass: 'xlarge',
+    DatabaseRegion: 'cn-hangzhou', StorageRegion: 'cn-hangzhou', InstanceType: 'RDS'})).body.BackupPlanId;
+  const pre = (await call('DescribeBackupPlanBilling', {BackupPlanId: prepaid})).body;
+  assert.equal(pre.Success, true);
+  assert.equal(pre.Item.BuyChargeType, 'PREPAY');
+  assert.equal(pre.Item.BuySpec, 'micro');
+  assert.equal(pre.Item.IsExpired, false);
+  assert.equal(pre.Item.TotalFreeBytes, 40 * 1024 ** 3);
+  assert.ok(pre.Item.BuyExpiredTimestamp > pre.Item.BuyCreateTimestamp);
+  const post = (await call('DescribeBackupPlanBilling', {BackupPlanId: postpaid})).body;
+  assert.equal(post.Item.BuyChargeType, 'POSTPAY');
+  assert.equal(post.Item.IsFreeBytesUnlimited, true);
+  assert.equal(post.Item.BuyExpiredTimestamp, undefined, 'expiry only for prepay');
+  assertFailed(await call('DescribeBackupPlanBilling', {BackupPlanId: 'dbsgone'}), 'InvalidJobId', 404);
+  await rejects(call('DescribeBackupPlanBilling', {}), 'MissingBackupPlanId', 400);
+});
+
 test('ClientToken: the same token answers the same plan, across signature styles, with no duplicate', async () => {
   const v3 = openapi();
   const v1 = openapi({signatureAlgorithm: 'v2'});
@@ -168,7 +203,7 @@ test('configured plan: DescribeBackupPlanList fields and their wire types', asyn
   assert.equal(plan.SourceEndpointRegion, 'cn-hangzhou');
   assert.equal(plan.SourceEndpointInstanceID, 'rm-bp1orders0000');
   assert.equal(plan.SourceEndpointUserName, 'dbs');
-  assert.equal(plan.BackupPeriod, 'Monday,Thursday');
+  assert.equal(plan.BackupPeriod, 'MONDAY,THURSDAY', 'answered in upper case, as DBS does');
   assert.equal(plan.BackupStartTime, '14:22');
   assert.equal(plan.BackupRetentionPeriod, 30);
   assert.equal(plan.EnableBackupLog, true);
@@ -252,7 +287,7 @@ test('Modify* operations change what DescribeBackupPlanList answers', async () =
   assert.equal(strat.body.Success, true);
   assert.equal(strat.body.NeedPrecheck, false);
   let plan = await describeOne(call, id);
-  assert.equal(plan.BackupPeriod, 'Tuesday,Sunday');
+  assert.equal(plan.BackupPeriod, 'TUESDAY,SUNDAY');
   assert.equal(plan.BackupStartTime, '01:30');
   assert.equal(plan.BackupPlanStatus, 'running');
 

@@ -320,6 +320,44 @@ test('expired token is rejected with APIGW.0307; a renewed one works', async () 
   assert.equal(other.status, 401);
 });
 
+test('expire_tokens_on: the armed route finds its token expired once; a new token works', async () => {
+  const {token} = await keystoneToken();
+  assert.equal((await withToken(token, 'GET', '/policies')).status, 200);
+  await control('/services/huaweicloud_csbs/expire_tokens_on', {route: 'ListPolicies'});
+  // Another route is not armed: still fine.
+  assert.equal((await withToken(token, 'GET', '/policies/none')).status, 404);
+  const expired = await withToken(token, 'GET', '/policies');
+  assert.equal(expired.status, 401);
+  assert.equal(expired.body.error_code, 'APIGW.0307');
+  // The token really is expired now, for every route; a new one works, and the trigger is spent.
+  assert.equal((await withToken(token, 'GET', '/policies/none')).status, 401);
+  const renewed = await keystoneToken();
+  assert.equal((await withToken(renewed.token, 'GET', '/policies')).status, 200);
+  // AK/SK requests never trip it.
+  await control('/services/huaweicloud_csbs/expire_tokens_on', {route: 'ListPolicies'});
+  assert.equal((await call(sdkClient(), 'GET', '/v1/{project_id}/policies')).httpStatusCode, 200);
+  assert.equal((await withToken(renewed.token, 'GET', '/policies')).status, 401);
+  const bad = await fetch(urls.control + '/services/huaweicloud_csbs/expire_tokens_on', {method: 'POST', body: JSON.stringify({route: 'Nope'})});
+  assert.equal(bad.status, 400);
+});
+
+test('settings.page_limit caps list pages, so a few policies span several pages', async () => {
+  const client = sdkClient();
+  for (let i = 0; i < 3; i++) {
+    await call(client, 'POST', '/v1/{project_id}/policies', {data: policyBody(`cap-${i}`, [await seedServer(`c${i}`)])});
+  }
+  await control('/services/huaweicloud_csbs/settings', {page_limit: 2});
+  const first = await call(client, 'GET', '/v1/{project_id}/policies');
+  assert.equal(first.policies.length, 2);
+  const next = new URL(first.policies_links[0].href);
+  assert.equal(next.searchParams.get('limit'), '2');
+  const second = await call(client, 'GET', '/v1/{project_id}/policies', {query: Object.fromEntries(next.searchParams)});
+  assert.equal(second.policies.length, 1);
+  assert.equal(second.policies_links, undefined);
+  await control('/services/huaweicloud_csbs/settings', {page_limit: null});
+  assert.equal((await call(client, 'GET', '/v1/{project_id}/policies')).policies.length, 3);
+});
+
 test('AK/SK: wrong secret, unknown key, tampered body, project mismatch, temporary credentials', async () => {
   await rejects(call(sdkClient({sk: 'not-the-secret'}), 'GET', '/v1/{project_id}/policies'), 401, 'APIGW.0301');
   await rejects(call(sdkClient({ak: 'PBUNKNOWNAK000000000'}), 'GET', '/v1/{project_id}/policies'), 401, 'APIGW.0301');
