@@ -1,15 +1,16 @@
 #include "resources/aws/backup_common.h"
 
+#include "resources/common/client_access.h"
+
 namespace polybackup::resources::aws {
 
 using nlohmann::json;
 
 std::shared_ptr<const clients::aws::BackupClient> BackupClientFor(framework::Context& ctx,
                                                                   schema::String& region) {
-  auto* data = ctx.ProviderData<ProviderData>();
-  if (data == nullptr) return nullptr;
-  region = data->Region(Cloud::kAws, region);
-  return data->AwsBackup(ctx, region.value());
+  auto backup = ClientFor(ctx, Cloud::kAws, region, &ProviderData::AwsBackup);
+  if (backup) region = backup.region;
+  return backup.client;
 }
 
 bool AcceptAwsProviderState(framework::Context& ctx, const framework::MoveSource& source,

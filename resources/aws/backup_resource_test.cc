@@ -7,14 +7,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "clients/core/cloud_error.h"
-#include "clients/credentials/environment.h"
 #include "clients/http/scripted_transport.h"
 #include "clients/http/url.h"
 #include "resources/aws/backup_plan_resource.h"
 #include "resources/aws/backup_selection_resource.h"
 #include "resources/aws/backup_vault_resource.h"
 #include "resources/common/provider_data.h"
+#include "resources/common/scripted_cloud.h"
 #include "tfplugin/framework/testing/resource_harness.h"
 
 namespace polybackup::resources::aws {
@@ -147,31 +146,12 @@ struct FakeBackup {
 template <class R>
 struct Fixture {
   FakeBackup cloud;
-  std::shared_ptr<http::ScriptedTransport> transport = std::make_shared<http::ScriptedTransport>();
-  FakeClock clock;
-  clients::FakeRandom random;
-  clients::credentials::FakeEnvironment env;
-  std::shared_ptr<ProviderData> data = MakeData();
-  framework::testing::ResourceHarness<R> h{
-      std::make_shared<R>(), data, {.describe_status = &clients::UserMessage, .clock = &clock}};
+  ScriptedCloud scripted{[this](const http::HttpRequest& r) { return cloud.Answer(r); }};
+  std::shared_ptr<ProviderData> data = WithDefaultTags(scripted.AwsData("backup"));
+  framework::testing::ResourceHarness<R> h{std::make_shared<R>(), data, scripted.harness_options()};
 
-  Fixture() {
-    transport->SetHandler([this](const http::HttpRequest& r) { return cloud.Answer(r); });
-  }
-  std::shared_ptr<ProviderData> MakeData() {
-    auto d = std::make_shared<ProviderData>(ProviderSeams{
-        .env = &env,
-        .transport = [this](const clients::credentials::TransportConfig&) { return transport; },
-        .clock = &clock,
-        .random = &random});
-    clients::credentials::AwsConfig c;
-    c.access_key = "AKIDTEST";
-    c.secret_key = "secret/for/tests";
-    c.region = "us-east-1";
-    c.transport.endpoints["backup"] = "http://backup.test";
-    c.transport.max_retries = 2;
-    c.default_tags = {{"team", "ops"}};
-    d->aws = c;
+  static std::shared_ptr<ProviderData> WithDefaultTags(std::shared_ptr<ProviderData> d) {
+    d->aws->default_tags = {{"team", "ops"}};
     return d;
   }
 };

@@ -70,6 +70,23 @@ class ScriptedCloud {
     d->huawei = c;
     return d;
   }
+  // Provider data with an `aws` block (us-east-1, test keys, one retry)
+  // whose `endpoint` ("backup") is the scripted transport.
+  std::shared_ptr<ProviderData> AwsData(const std::string& endpoint) {
+    auto d = std::make_shared<ProviderData>(ProviderSeams{
+        .env = &env,
+        .transport = [this](const clients::credentials::TransportConfig&) { return transport; },
+        .clock = &clock,
+        .random = &random});
+    clients::credentials::AwsConfig c;
+    c.access_key = "AKIDTEST";
+    c.secret_key = "secret/for/tests";
+    c.region = "us-east-1";
+    c.transport.endpoints[endpoint] = "http://" + endpoint + ".test";
+    c.transport.max_retries = 1;
+    d->aws = c;
+    return d;
+  }
   // What the provider's diagnostics say of a Status, and the fake clock for
   // the timeouts' deadlines.
   framework::testing::HarnessOptions harness_options() {
