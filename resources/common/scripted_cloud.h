@@ -38,11 +38,7 @@ class ScriptedCloud {
   // Provider data with an `alicloud` block (cn-hangzhou, test keys, one
   // retry) whose `endpoint` ("dbs", "r_kvstore") is the scripted transport.
   std::shared_ptr<ProviderData> AlicloudData(const std::string& endpoint) {
-    auto d = std::make_shared<ProviderData>(ProviderSeams{
-        .env = &env,
-        .transport = [this](const clients::credentials::TransportConfig&) { return transport; },
-        .clock = &clock,
-        .random = &random});
+    auto d = Data();
     clients::credentials::AlicloudConfig c;
     c.access_key = "AKTEST";
     c.secret_key = "secret/for/tests";
@@ -55,11 +51,7 @@ class ScriptedCloud {
   // Provider data with a `huaweicloud` block (eu-de, test keys, project
   // "proj-1", no retry) whose `endpoint` ("csbs") is the scripted transport.
   std::shared_ptr<ProviderData> HuaweiData(const std::string& endpoint) {
-    auto d = std::make_shared<ProviderData>(ProviderSeams{
-        .env = &env,
-        .transport = [this](const clients::credentials::TransportConfig&) { return transport; },
-        .clock = &clock,
-        .random = &random});
+    auto d = Data();
     clients::credentials::HuaweiConfig c;
     c.access_key = "AKTEST";
     c.secret_key = "secret/for/tests";
@@ -73,11 +65,7 @@ class ScriptedCloud {
   // Provider data with an `aws` block (us-east-1, test keys, one retry)
   // whose `endpoint` ("backup") is the scripted transport.
   std::shared_ptr<ProviderData> AwsData(const std::string& endpoint) {
-    auto d = std::make_shared<ProviderData>(ProviderSeams{
-        .env = &env,
-        .transport = [this](const clients::credentials::TransportConfig&) { return transport; },
-        .clock = &clock,
-        .random = &random});
+    auto d = Data();
     clients::credentials::AwsConfig c;
     c.access_key = "AKIDTEST";
     c.secret_key = "secret/for/tests";
@@ -86,6 +74,15 @@ class ScriptedCloud {
     c.transport.max_retries = 1;
     d->aws = c;
     return d;
+  }
+  // Provider data whose every client sends to the scripted transport, on the
+  // fake clock, randomness and environment; no cloud block yet.
+  std::shared_ptr<ProviderData> Data() {
+    return std::make_shared<ProviderData>(ProviderSeams{
+        .env = &env,
+        .transport = [this](const clients::credentials::TransportConfig&) { return transport; },
+        .clock = &clock,
+        .random = &random});
   }
   // What the provider's diagnostics say of a Status, and the fake clock for
   // the timeouts' deadlines.
