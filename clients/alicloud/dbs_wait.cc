@@ -21,19 +21,12 @@ bool HasCode(const absl::Status& s, const char* code) {
   return e && e->code == code;
 }
 
-PollOptions Poll(std::chrono::milliseconds interval, const CallOptions& options, std::string what) {
-  return {.interval = interval,
-          .deadline = options.deadline,
-          .cancel = options.cancel,
-          .what = std::move(what)};
-}
-
 }  // namespace
 
 absl::Status DbsClient::ConfigureBackupPlanWhenReady(const ConfigureDbsBackupPlanRequest& request,
                                                      std::chrono::milliseconds interval,
                                                      const CallOptions& options) const {
-  const PollOptions poll = Poll(
+  const PollOptions poll = PollOptionsFor(
       interval, options,
       "DBS backup plan " + request.backup_plan_id + " to accept its configuration after create");
   return PollUntil(rpc_.clock(), poll, [&](std::string* progress) -> absl::StatusOr<bool> {
@@ -74,7 +67,8 @@ absl::Status DbsClient::WaitForPlanStatus(const std::string& id, const std::stri
                                           const std::vector<std::string>& failed_states,
                                           std::chrono::milliseconds interval,
                                           const CallOptions& options) const {
-  const PollOptions poll = Poll(interval, options, "DBS backup plan " + id + " to be " + status);
+  const PollOptions poll =
+      PollOptionsFor(interval, options, "DBS backup plan " + id + " to be " + status);
   return PollUntil(rpc_.clock(), poll, [&](std::string* progress) -> absl::StatusOr<bool> {
     absl::StatusOr<DbsBackupPlan> plan = DescribeBackupPlan(id, options);
     if (!plan.ok()) return plan.status();
@@ -92,7 +86,8 @@ absl::Status DbsClient::WaitForPlanStatus(const std::string& id, const std::stri
 
 absl::Status DbsClient::WaitForPlanGone(const std::string& id, std::chrono::milliseconds interval,
                                         const CallOptions& options) const {
-  const PollOptions poll = Poll(interval, options, "DBS backup plan " + id + " to be released");
+  const PollOptions poll =
+      PollOptionsFor(interval, options, "DBS backup plan " + id + " to be released");
   return PollUntil(rpc_.clock(), poll, [&](std::string* progress) -> absl::StatusOr<bool> {
     absl::StatusOr<DbsBackupPlan> plan = DescribeBackupPlan(id, options);
     if (absl::IsNotFound(plan.status())) return true;

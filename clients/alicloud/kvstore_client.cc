@@ -155,10 +155,8 @@ absl::Status KvstoreClient::WaitForInstanceStatus(const std::string& instance_id
                                                   const std::string& status,
                                                   std::chrono::milliseconds interval,
                                                   const CallOptions& options) const {
-  PollOptions poll{.interval = interval,
-                   .deadline = options.deadline,
-                   .cancel = options.cancel,
-                   .what = "R-kvstore instance " + instance_id + " to be " + status};
+  const PollOptions poll =
+      PollOptionsFor(interval, options, "R-kvstore instance " + instance_id + " to be " + status);
   return PollUntil(rpc_.clock(), poll, [&](std::string* progress) -> absl::StatusOr<bool> {
     absl::StatusOr<KvstoreInstance> instance = DescribeInstanceAttribute(instance_id, options);
     if (!instance.ok()) return instance.status();

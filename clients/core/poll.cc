@@ -4,6 +4,14 @@
 
 namespace polybackup::clients {
 
+PollOptions PollOptionsFor(std::chrono::milliseconds interval, const CallOptions& options,
+                           std::string what) {
+  return {.interval = interval,
+          .deadline = options.deadline,
+          .cancel = options.cancel,
+          .what = std::move(what)};
+}
+
 absl::Status PollUntil(Clock& clock, const PollOptions& options,
                        const std::function<absl::StatusOr<bool>(std::string* progress)>& check) {
   std::string progress;

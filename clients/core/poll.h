@@ -14,6 +14,7 @@
 #include "absl/status/statusor.h"
 #include "base/cancellation.h"
 #include "base/clock.h"
+#include "clients/core/retry.h"
 
 namespace polybackup::clients {
 
@@ -26,6 +27,11 @@ struct PollOptions {
   // What is awaited, for the timeout message: "instance r-1 to be Normal".
   std::string what = "the change to finish";
 };
+
+// The poll of a call's wait: `options`' deadline and cancellation, checking
+// every `interval`, waiting for `what`.
+PollOptions PollOptionsFor(std::chrono::milliseconds interval, const CallOptions& options,
+                           std::string what);
 
 // Calls `check` now and then every `interval` until it returns true.
 // Returns OK when done; `check`'s error unchanged (e.g. NotFound when the

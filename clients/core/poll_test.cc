@@ -18,6 +18,17 @@ TEST_CASE("polls at the interval until done") {
         std::vector<std::chrono::steady_clock::duration>{seconds(60), seconds(60)});
 }
 
+TEST_CASE("a call's options give the poll its deadline and cancellation") {
+  Cancellation cancel;
+  CallOptions call{.cancel = &cancel,
+                   .deadline = std::chrono::steady_clock::time_point(seconds(9))};
+  PollOptions o = PollOptionsFor(seconds(3), call, "plan p-1 to go");
+  CHECK(o.interval == seconds(3));
+  CHECK(o.deadline == call.deadline);
+  CHECK(o.cancel == &cancel);
+  CHECK(o.what == "plan p-1 to go");
+}
+
 TEST_CASE("a check error ends the wait unchanged") {
   FakeClock clock;
   absl::Status s = PollUntil(

@@ -13,13 +13,6 @@ namespace {
 
 constexpr char kCreating[] = "creating";
 
-PollOptions Poll(std::chrono::milliseconds interval, const CallOptions& options, std::string what) {
-  return {.interval = interval,
-          .deadline = options.deadline,
-          .cancel = options.cancel,
-          .what = std::move(what)};
-}
-
 bool IsBusy(const absl::Status& s) { return s.code() == absl::StatusCode::kFailedPrecondition; }
 
 }  // namespace
@@ -28,21 +21,22 @@ absl::StatusOr<CsbsPolicy> CsbsClient::WaitForPolicyReady(const std::string& pol
                                                           std::chrono::milliseconds interval,
                                                           const CallOptions& options) const {
   CsbsPolicy ready;
-  absl::Status waited = PollUntil(
-      *options_.clock,
-      Poll(interval, options, absl::StrCat("CSBS policy ", policy_id, " to finish creating")),
-      [&](std::string* progress) -> absl::StatusOr<bool> {
-        absl::StatusOr<CsbsPolicy> policy = ShowPolicy(policy_id, options);
-        if (!policy.ok()) return policy.status();
-        *progress = "status " + policy->status;
-        if (policy->status == "error") {
-          return absl::FailedPreconditionError(
-              absl::StrCat("CSBS policy ", policy_id, " reports status \"error\""));
-        }
-        if (policy->status == kCreating) return false;
-        ready = *std::move(policy);
-        return true;
-      });
+  absl::Status waited =
+      PollUntil(*options_.clock,
+                PollOptionsFor(interval, options,
+                               absl::StrCat("CSBS policy ", policy_id, " to finish creating")),
+                [&](std::string* progress) -> absl::StatusOr<bool> {
+                  absl::StatusOr<CsbsPolicy> policy = ShowPolicy(policy_id, options);
+                  if (!policy.ok()) return policy.status();
+                  *progress = "status " + policy->status;
+                  if (policy->status == "error") {
+                    return absl::FailedPreconditionError(
+                        absl::StrCat("CSBS policy ", policy_id, " reports status \"error\""));
+                  }
+                  if (policy->status == kCreating) return false;
+                  ready = *std::move(policy);
+                  return true;
+                });
   if (!waited.ok()) return waited;
   return ready;
 }
@@ -72,23 +66,24 @@ absl::Status CsbsClient::DeletePolicyAndWait(const std::string& policy_id,
                                              std::chrono::milliseconds interval,
                                              const CallOptions& options) const {
   bool gone = false;
-  absl::Status accepted = PollUntil(
-      *options_.clock,
-      Poll(interval, options, absl::StrCat("CSBS policy ", policy_id, " to accept the deletion")),
-      [&](std::string* progress) -> absl::StatusOr<bool> {
-        absl::Status sent = DeletePolicy(policy_id, options);
-        if (IsBusy(sent)) {
-          *progress = "409, busy";
-          return false;
-        }
-        gone = absl::IsNotFound(sent);
-        if (!sent.ok() && !gone) return sent;
-        return true;
-      });
+  absl::Status accepted =
+      PollUntil(*options_.clock,
+                PollOptionsFor(interval, options,
+                               absl::StrCat("CSBS policy ", policy_id, " to accept the deletion")),
+                [&](std::string* progress) -> absl::StatusOr<bool> {
+                  absl::Status sent = DeletePolicy(policy_id, options);
+                  if (IsBusy(sent)) {
+                    *progress = "409, busy";
+                    return false;
+                  }
+                  gone = absl::IsNotFound(sent);
+                  if (!sent.ok() && !gone) return sent;
+                  return true;
+                });
   if (!accepted.ok() || gone) return accepted;
   return PollUntil(
       *options_.clock,
-      Poll(interval, options, absl::StrCat("CSBS policy ", policy_id, " to be deleted")),
+      PollOptionsFor(interval, options, absl::StrCat("CSBS policy ", policy_id, " to be deleted")),
       [&](std::string* progress) -> absl::StatusOr<bool> {
         absl::StatusOr<CsbsPolicy> policy = ShowPolicy(policy_id, options);
         if (absl::IsNotFound(policy.status())) return true;
