@@ -10,6 +10,7 @@
 #include "datasources/dbs/backup_plan_data_source.h"
 #include "datasources/dbs/backup_plans_data_source.h"
 #include "datasources/kvstore/kvstore_backup_policy_data_source.h"
+#include "functions/schedule_functions.h"
 #include "provider/provider_config.h"
 #include "resources/aws/backup_plan_resource.h"
 #include "resources/aws/backup_selection_resource.h"
@@ -47,6 +48,8 @@ framework::ProviderBuilder NewProviderBuilder() {
   b.AddDataSource(std::make_shared<datasources::aws::BackupPlansDataSource>());
   b.AddDataSource(std::make_shared<datasources::aws::BackupSelectionDataSource>());
   b.AddDataSource(std::make_shared<datasources::aws::BackupVaultDataSource>());
+  // One schedule for every cloud (provider::polybackup::schedule(...)).
+  functions::AddScheduleFunctions(b);
   return b;
 }
 

@@ -70,10 +70,27 @@ ProcessResult RunProcess(const std::vector<std::string>& argv, const ProcessOpti
     result.err = "pipe failed";
     return result;
   }
-  int devnull = open("/dev/null", O_RDONLY | O_CLOEXEC);
+  // stdin: the given text through an unlinked temporary file (no writer
+  // thread, no pipe-size limit), else /dev/null.
+  int in_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+  if (!options.stdin_data.empty()) {
+    char path[] = "/tmp/polybackup-stdin-XXXXXX";
+    int fd = mkostemp(path, O_CLOEXEC);
+    if (fd >= 0) {
+      unlink(path);
+      if (write(fd, options.stdin_data.data(), options.stdin_data.size()) ==
+              static_cast<ssize_t>(options.stdin_data.size()) &&
+          lseek(fd, 0, SEEK_SET) == 0) {
+        close(in_fd);
+        in_fd = fd;
+      } else {
+        close(fd);
+      }
+    }
+  }
   std::string error;
-  int pid = Spawn(argv, options, devnull, out_pipe[1], err_pipe[1], &error);
-  close(devnull);
+  int pid = Spawn(argv, options, in_fd, out_pipe[1], err_pipe[1], &error);
+  close(in_fd);
   close(out_pipe[1]);
   close(err_pipe[1]);
   if (pid < 0) {

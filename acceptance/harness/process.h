@@ -22,6 +22,7 @@ struct ProcessOptions {
   std::map<std::string, std::string> env;  // added to / overriding this process's environment
   std::vector<std::string> unset_env;      // removed from the inherited environment
   std::chrono::seconds timeout{600};
+  std::string stdin_data;  // what the child reads on stdin (empty: /dev/null)
 };
 
 // Runs argv[0] (looked up on PATH) to completion. Never throws; a spawn failure

@@ -93,8 +93,9 @@ Workspace::~Workspace() {
 
 void Workspace::SetConfig(const std::string& hcl) { WriteFile(fs::path(dir_) / "main.tf", hcl); }
 
-ProcessResult Workspace::Run(const std::vector<std::string>& args) {
+ProcessResult Workspace::Run(const std::vector<std::string>& args, const std::string& stdin_data) {
   ProcessOptions opts;
+  opts.stdin_data = stdin_data;
   opts.working_dir = dir_;
   opts.env = env_;
   opts.env["TF_CLI_CONFIG_FILE"] = cli_config_;
@@ -199,6 +200,10 @@ std::optional<nlohmann::json> AttrPath(const nlohmann::json& values, const std::
     start = dot + 1;
   }
   return *cur;
+}
+
+ProcessResult Workspace::Console(const std::string& expression) {
+  return Run({"console", "-no-color"}, expression + "\n");
 }
 
 }  // namespace polybackup::acceptance

@@ -62,7 +62,7 @@ class Workspace {
   void SetConfig(const std::string& hcl);
 
   // Runs `terraform <args>` in the workspace. No -input, no colour.
-  ProcessResult Run(const std::vector<std::string>& args);
+  ProcessResult Run(const std::vector<std::string>& args, const std::string& stdin_data = "");
 
   // `terraform apply -auto-approve`; on failure the result carries the output.
   ProcessResult Apply(const std::vector<std::string>& extra = {});
@@ -71,6 +71,9 @@ class Workspace {
   ProcessResult Plan(const std::vector<std::string>& extra = {});
   ProcessResult Import(const std::string& address, const std::string& id);
   ProcessResult Validate();
+  // `terraform console` evaluating `expression` (one line) in the workspace's
+  // configuration; the value is the output.
+  ProcessResult Console(const std::string& expression);
 
   // `terraform show -json` of the state: the "values.root_module" resources.
   nlohmann::json State();
