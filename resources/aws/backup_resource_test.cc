@@ -6,12 +6,14 @@
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "clients/http/scripted_transport.h"
 #include "clients/http/url.h"
 #include "resources/aws/backup_plan_resource.h"
 #include "resources/aws/backup_selection_resource.h"
 #include "resources/aws/backup_vault_resource.h"
+#include "resources/aws/testing/fake_backup.h"
 #include "resources/common/provider_data.h"
 #include "resources/common/scripted_cloud.h"
 #include "tfplugin/framework/testing/resource_harness.h"
@@ -22,126 +24,6 @@ namespace {
 namespace http = clients::http;
 using nlohmann::json;
 using Tags = std::map<std::string, std::string>;
-
-// One plan ("p-1"), vaults and tags, answering the calls the resources make.
-struct FakeBackup {
-  std::optional<json> plan;  // the BackupPlan document
-  int version = 0;
-  bool plan_deleted = false;
-  int referenced = 0;  // DeleteBackupPlan refusals left (selections)
-  std::set<std::string> vaults;
-  std::map<std::string, Tags> tags;  // by ARN
-  // Errors the next calls of an operation answer: {HTTP status, type}.
-  std::map<std::string, std::vector<std::pair<int, std::string>>> errors;
-  std::vector<std::string> calls;
-
-  static constexpr char kArn[] = "arn:aws:backup:us-east-1:123456789012:backup-plan:p-1";
-
-  static http::HttpResponse Json(int status, const json& body) { return {status, {}, body.dump()}; }
-  static http::HttpResponse Error(int status, const std::string& type, const std::string& message) {
-    return {status,
-            {{"x-amzn-errortype", type + ":http://internal.amazon.com/coral/"}},
-            json({{"__type", type}, {"Message", message}}).dump()};
-  }
-
-  std::string Op(const http::HttpRequest& r, const std::string& path) {
-    const bool plans = path.rfind("/backup/plans/", 0) == 0;
-    if (plans && r.method == "PUT") return "CreateBackupPlan";
-    if (plans && r.method == "GET") return "GetBackupPlan";
-    if (plans && r.method == "POST") return "UpdateBackupPlan";
-    if (plans && r.method == "DELETE") return "DeleteBackupPlan";
-    if (path.rfind("/tags/", 0) == 0) return r.method == "GET" ? "ListTags" : "TagResource";
-    if (path.rfind("/untag/", 0) == 0) return "UntagResource";
-    if (path.rfind("/backup-vaults/", 0) == 0) {
-      return r.method == "PUT"   ? "CreateBackupVault"
-             : r.method == "GET" ? "DescribeBackupVault"
-                                 : "DeleteBackupVault";
-    }
-    return "Unknown";
-  }
-
-  http::HttpResponse Answer(const http::HttpRequest& r) {
-    const std::string path = http::ParseUrl(r.url)->path;
-    const std::string op = Op(r, path);
-    calls.push_back(op);
-    if (auto it = errors.find(op); it != errors.end() && !it->second.empty()) {
-      auto [status, type] = it->second.front();
-      it->second.erase(it->second.begin());
-      return Error(status, type, "scripted");
-    }
-    const json body = r.body.empty() ? json::object() : json::parse(r.body);
-    const json ref = {{"BackupPlanId", "p-1"},
-                      {"BackupPlanArn", kArn},
-                      {"VersionId", "v" + std::to_string(version)}};
-    if (op == "CreateBackupPlan") {
-      plan = body["BackupPlan"];
-      version = 1;
-      tags[kArn] = body.value("BackupPlanTags", Tags{});
-      return Json(200, {{"BackupPlanId", "p-1"}, {"BackupPlanArn", kArn}, {"VersionId", "v1"}});
-    }
-    if (!plan || plan_deleted) {
-      if (op.find("Plan") != std::string::npos || path.find("backup-plan") != std::string::npos) {
-        return Error(404, "ResourceNotFoundException", "no such plan");
-      }
-    }
-    if (op == "GetBackupPlan") {
-      json out = ref;
-      out["BackupPlan"] = *plan;
-      return Json(200, out);
-    }
-    if (op == "UpdateBackupPlan") {
-      plan = body["BackupPlan"];
-      ++version;
-      json out = ref;
-      out["VersionId"] = "v" + std::to_string(version);
-      return Json(200, out);
-    }
-    if (op == "DeleteBackupPlan") {
-      if (referenced > 0) {
-        --referenced;
-        return Error(400, "InvalidRequestException",
-                     "Related backup plan selections must be deleted prior to backup plan "
-                     "deletion.");
-      }
-      plan_deleted = true;
-      return Json(200, ref);
-    }
-    const std::string arn = *http::PercentDecode(path.substr(path.find('/', 1) + 1));
-    const std::string bare = arn.back() == '/' ? arn.substr(0, arn.size() - 1) : arn;
-    if (op == "ListTags") return Json(200, {{"Tags", tags[bare]}});
-    if (op == "TagResource") {
-      for (const auto& [k, v] : body["Tags"].items()) tags[bare][k] = v;
-      return Json(200, json::object());
-    }
-    if (op == "UntagResource") {
-      for (const auto& k : body["TagKeyList"]) tags[bare].erase(k.get<std::string>());
-      return Json(200, json::object());
-    }
-    const std::string vault = path.substr(std::string("/backup-vaults/").size());
-    if (op == "CreateBackupVault") {
-      vaults.insert(vault);
-      tags["arn:aws:backup:us-east-1:123456789012:backup-vault:" + vault] =
-          body.value("BackupVaultTags", Tags{});
-      return Json(
-          200, {{"BackupVaultName", vault},
-                {"BackupVaultArn", "arn:aws:backup:us-east-1:123456789012:backup-vault:" + vault}});
-    }
-    if (op == "DescribeBackupVault") {
-      // AWS's answer for a vault that does not exist.
-      if (!vaults.count(vault))
-        return Error(403, "AccessDeniedException", "Insufficient privileges");
-      return Json(
-          200, {{"BackupVaultName", vault},
-                {"BackupVaultArn", "arn:aws:backup:us-east-1:123456789012:backup-vault:" + vault},
-                {"EncryptionKeyArn", "arn:aws:kms:us-east-1:123456789012:key/k"},
-                {"NumberOfRecoveryPoints", 0}});
-    }
-    return Error(400, "UnknownOperationException", op);
-  }
-  int Count(const std::string& op) const {
-    return static_cast<int>(std::count(calls.begin(), calls.end(), op));
-  }
-};
 
 template <class R>
 struct Fixture {
@@ -277,6 +159,36 @@ TEST_CASE("vault: AWS's access denied for a missing vault reads as gone") {
   f.cloud.errors["DescribeBackupVault"] = {{400, "InvalidParameterValueException"}};
   auto refused = f.h.Read(*created.state);
   CHECK_FALSE(refused.ok());
+}
+
+TEST_CASE("selection: create, re-plan empty, read, gone with its plan, destroy") {
+  Fixture<BackupSelectionResource> f;
+  f.cloud.plan = json{{"BackupPlanName", "plan"}};
+  BackupSelectionModel config;
+  config.name = "selection";
+  config.plan_id = "p-1";
+  config.iam_role_arn = "arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole";
+  config.resources = std::set<std::string>{"arn:aws:ec2:*:*:instance/*"};
+  auto created = f.h.Create(config);
+  REQUIRE_MESSAGE(created.ok(), created.diags.ToString());
+  CHECK(created.state->id.value() == "s-1");
+  CHECK(f.cloud.Count("CreateBackupSelection") == 1);
+  CHECK_FALSE(f.h.Plan(created.state, config).changes);
+  auto read = f.h.Read(*created.state);
+  REQUIRE_MESSAGE(read.ok(), read.diags.ToString());
+  CHECK(read.state->resources.value() == std::set<std::string>{"arn:aws:ec2:*:*:instance/*"});
+
+  auto destroyed = f.h.Destroy(*read.state);
+  REQUIRE_MESSAGE(destroyed.ok(), destroyed.diags.ToString());
+  CHECK(f.cloud.selections.empty());
+  // A selection whose plan is gone reads as gone (AWS answers
+  // InvalidParameterValueException "Cannot find Backup plan").
+  created = f.h.Create(config);
+  REQUIRE(created.ok());
+  f.cloud.plan_deleted = true;
+  auto gone = f.h.Read(*created.state);
+  CHECK_MESSAGE(gone.ok(), gone.diags.ToString());
+  CHECK_FALSE(gone.state.has_value());
 }
 
 }  // namespace polybackup::resources::aws

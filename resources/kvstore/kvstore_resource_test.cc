@@ -9,6 +9,7 @@
 #include "clients/http/url.h"
 #include "resources/common/scripted_cloud.h"
 #include "resources/kvstore/kvstore_backup_policy_resource.h"
+#include "resources/kvstore/testing/fake_kvstore.h"
 #include "tfplugin/framework/testing/resource_harness.h"
 
 namespace polybackup::resources::kvstore {
@@ -16,80 +17,6 @@ namespace {
 
 namespace http = clients::http;
 using Harness = framework::testing::ResourceHarness<BackupPolicyResource>;
-
-// One R-kvstore instance, "r-1", answering the four calls the resource makes.
-struct FakeKvstore {
-  bool exists = true;
-  std::string time = "01:00Z-02:00Z";
-  std::string period = "Tuesday,Thursday";
-  int log = 0;
-  // Errors ModifyBackupPolicy answers before it succeeds: {HTTP status, code}.
-  std::vector<std::pair<int, std::string>> modify_errors;
-  // DescribeBackupPolicy errors, likewise.
-  std::vector<std::pair<int, std::string>> describe_errors;
-  // Statuses DescribeInstanceAttribute reports after each change, then "Normal".
-  std::vector<std::string> after_change = {"Changing"};
-  std::vector<std::string> statuses;
-  std::vector<std::string> actions;
-
-  static http::HttpResponse Json(int status, std::string body) {
-    return http::HttpResponse{status, {}, std::move(body)};
-  }
-  static http::HttpResponse Error(const std::pair<int, std::string>& e) {
-    return Json(e.first, R"({"Code":")" + e.second + R"(","Message":"scripted","RequestId":"E"})");
-  }
-
-  http::HttpResponse Answer(const http::HttpRequest& r) {
-    const std::string action(http::FindHeader(r.headers, "x-acs-action"));
-    actions.push_back(action);
-    auto q = http::ParseQuery(http::ParseUrl(r.url)->query);
-    auto param = [&](const std::string& name) {
-      for (const auto& [k, v] : *q) {
-        if (k == name) return v;
-      }
-      return std::string();
-    };
-    if (!exists) return Error({404, "InvalidInstanceId.NotFound"});
-    if (action == "DescribeBackupPolicy") {
-      if (!describe_errors.empty()) {
-        auto e = describe_errors.front();
-        describe_errors.erase(describe_errors.begin());
-        return Error(e);
-      }
-      return Json(200, R"({"RequestId":"D","PreferredBackupTime":")" + time +
-                           R"(","PreferredBackupPeriod":")" + period +
-                           R"(","BackupRetentionPeriod":"7","EnableBackupLog":)" +
-                           std::to_string(log) +
-                           R"(,"PreferredNextBackupTime":"2026-12-03T01:00Z"})");
-    }
-    if (action == "ModifyBackupPolicy") {
-      if (!modify_errors.empty()) {
-        auto e = modify_errors.front();
-        modify_errors.erase(modify_errors.begin());
-        return Error(e);
-      }
-      time = param("PreferredBackupTime");
-      period = param("PreferredBackupPeriod");
-      if (!param("EnableBackupLog").empty()) log = std::stoi(param("EnableBackupLog"));
-      statuses = after_change;
-      return Json(200, R"({"RequestId":"M"})");
-    }
-    if (action == "DescribeInstanceAttribute") {
-      std::string status = "Normal";
-      if (!statuses.empty()) {
-        status = statuses.front();
-        statuses.erase(statuses.begin());
-      }
-      return Json(200, R"({"Instances":{"DBInstanceAttribute":[{"InstanceId":"r-1",)"
-                       R"("InstanceStatus":")" +
-                           status + R"("}]}})");
-    }
-    return Error({400, "UnexpectedAction." + action});
-  }
-  int Count(const std::string& action) const {
-    return static_cast<int>(std::count(actions.begin(), actions.end(), action));
-  }
-};
 
 struct Fixture {
   FakeKvstore cloud;
