@@ -86,8 +86,16 @@ Value ProposedNewState(const schema::Block& block, const Value& prior, const Val
   return Value::Object(config.type(), std::move(attrs));
 }
 
+template <class F>
+void HarnessCore::Timed(std::string_view rpc, F&& call) {
+  const auto start = std::chrono::steady_clock::now();
+  call();
+  if (on_rpc_) on_rpc_(rpc, std::chrono::steady_clock::now() - start);
+}
+
 HarnessCore::HarnessCore(std::shared_ptr<ResourceBase> resource, std::any provider_data,
-                         HarnessOptions options) {
+                         HarnessOptions options)
+    : on_rpc_(std::move(options.on_rpc)) {
   ProviderDefinition def;
   def.describe_status = std::move(options.describe_status);
   def.configure = [data = std::move(provider_data)](Context&, const Value&) { return data; };
@@ -109,7 +117,7 @@ diag::Diagnostics HarnessCore::Validate(const Value& config, const ValidateOptio
   *req.mutable_config() = Dv(config, type_);
   req.mutable_client_capabilities()->set_write_only_attributes_allowed(core.write_only_allowed);
   tfplugin6::ValidateResourceConfig::Response resp;
-  service_->ValidateResourceConfig(nullptr, &req, &resp);
+  Timed("ValidateResourceConfig", [&] { service_->ValidateResourceConfig(nullptr, &req, &resp); });
   diag::Diagnostics out;
   Collect(resp.diagnostics(), &out);
   return out;
@@ -126,7 +134,7 @@ HarnessCore::Planned HarnessCore::Plan(const Value& prior, const Value& config,
   *req.mutable_config() = Dv(config, type_);
   req.set_prior_private(private_);
   tfplugin6::PlanResourceChange::Response resp;
-  service_->PlanResourceChange(nullptr, &req, &resp);
+  Timed("PlanResourceChange", [&] { service_->PlanResourceChange(nullptr, &req, &resp); });
   Collect(resp.diagnostics(), diags);
   Planned out;
   out.planned = FromDv(resp.planned_state(), type_, diags);
@@ -147,7 +155,7 @@ Value HarnessCore::Apply(const Value& prior, const Value& planned, const Value& 
   *req.mutable_config() = Dv(config, type_);
   req.set_planned_private(planned_private_);
   tfplugin6::ApplyResourceChange::Response resp;
-  service_->ApplyResourceChange(nullptr, &req, &resp);
+  Timed("ApplyResourceChange", [&] { service_->ApplyResourceChange(nullptr, &req, &resp); });
   Collect(resp.diagnostics(), diags);
   private_ = resp.private_();
   return FromDv(resp.new_state(), type_, diags);
@@ -166,7 +174,7 @@ Value HarnessCore::Read(const Value& state, diag::Diagnostics* diags) {
   *req.mutable_current_state() = Dv(state, type_);
   req.set_private_(private_);
   tfplugin6::ReadResource::Response resp;
-  service_->ReadResource(nullptr, &req, &resp);
+  Timed("ReadResource", [&] { service_->ReadResource(nullptr, &req, &resp); });
   Collect(resp.diagnostics(), diags);
   private_ = resp.private_();
   return FromDv(resp.new_state(), type_, diags);
@@ -177,7 +185,7 @@ Value HarnessCore::Import(const std::string& id, diag::Diagnostics* diags) {
   req.set_type_name(type_name_);
   req.set_id(id);
   tfplugin6::ImportResourceState::Response resp;
-  service_->ImportResourceState(nullptr, &req, &resp);
+  Timed("ImportResourceState", [&] { service_->ImportResourceState(nullptr, &req, &resp); });
   Collect(resp.diagnostics(), diags);
   if (diags->HasError() || resp.imported_resources_size() != 1) return Value::Null(type_);
   private_ = resp.imported_resources(0).private_();

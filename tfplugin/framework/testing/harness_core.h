@@ -6,8 +6,11 @@
 #define POLYBACKUP_TFPLUGIN_FRAMEWORK_TESTING_HARNESS_CORE_H_
 
 #include <any>
+#include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/clock.h"
@@ -22,6 +25,11 @@ struct HarnessOptions {
   // for polybackup's resources); empty = the status message.
   diag::StatusDescriber describe_status;
   Clock* clock = nullptr;  // the timeouts' deadlines; null = SystemClock()
+  // Called after each RPC the harness makes into the provider, with its name
+  // ("ValidateResourceConfig", "PlanResourceChange", ...) and how long the
+  // provider took to answer it, the harness's own encoding and decoding
+  // excluded (bench/ measures per-RPC overhead with it).
+  std::function<void(std::string_view rpc, std::chrono::nanoseconds took)> on_rpc;
 };
 
 class HarnessCore {
@@ -52,8 +60,13 @@ class HarnessCore {
   const cty::Type& type() const { return type_; }
 
  private:
+  // Runs `call` (one RPC into service_) and reports its duration to on_rpc_.
+  template <class F>
+  void Timed(std::string_view rpc, F&& call);
+
   std::string type_name_;
   cty::Type type_;
+  std::function<void(std::string_view, std::chrono::nanoseconds)> on_rpc_;
   std::unique_ptr<ProviderService> service_;
   std::string private_;          // what Terraform stores beside the state
   std::string planned_private_;  // from the last plan, for its apply

@@ -5,7 +5,10 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <map>
+#include <string>
+#include <vector>
 
 namespace polybackup::framework::testing {
 namespace {
@@ -140,6 +143,26 @@ TEST_CASE("gone, a failure after the object exists, and a core without write-onl
   CHECK(old_core.HasError());
   CHECK(old_core.ToString().find("secret") != std::string::npos);
   CHECK_FALSE(h.Validate(secret).HasError());
+}
+
+TEST_CASE("on_rpc reports each RPC into the provider, in order, with its duration") {
+  auto store = std::make_shared<Store>();
+  std::vector<std::string> rpcs;
+  std::chrono::nanoseconds total{0};
+  ResourceHarness<BoxResource> h(
+      std::make_shared<BoxResource>(), store,
+      {.on_rpc = [&](std::string_view rpc, std::chrono::nanoseconds took) {
+        rpcs.emplace_back(rpc);
+        total += took;
+      }});
+  auto created = h.Create(Config("a"));
+  REQUIRE(created.ok());
+  h.Read(*created.state);
+  h.Destroy(*created.state);
+  CHECK(rpcs == std::vector<std::string>{"ValidateResourceConfig", "PlanResourceChange",
+                                         "ApplyResourceChange", "ReadResource",
+                                         "PlanResourceChange", "ApplyResourceChange"});
+  CHECK(total.count() > 0);
 }
 
 }  // namespace
