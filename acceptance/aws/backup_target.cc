@@ -3,7 +3,6 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
-#include <filesystem>
 #include <random>
 
 #include "acceptance/harness/acceptance.h"
@@ -12,7 +11,6 @@
 namespace polybackup::acceptance {
 namespace {
 
-namespace fs = std::filesystem;
 namespace cl = clients::aws;
 using nlohmann::json;
 
@@ -29,24 +27,6 @@ T Require(absl::StatusOr<T> v, const std::string& what) {
 
 void Require(const absl::Status& s, const std::string& what) {
   REQUIRE_MESSAGE(s.ok(), what << ": " << s.ToString());
-}
-
-// The newest hashicorp/aws version in an unpacked filesystem mirror that has
-// a linux_amd64 binary, or "".
-std::string MirroredAwsVersion(const std::string& mirror) {
-  const fs::path dir = fs::path(mirror) / "registry.terraform.io" / "hashicorp" / "aws";
-  std::error_code ec;
-  std::string best;
-  for (const auto& version : fs::directory_iterator(dir, ec)) {
-    bool has_binary = false;
-    for (const auto& f : fs::directory_iterator(version.path() / "linux_amd64", ec)) {
-      has_binary =
-          has_binary || f.path().filename().string().rfind("terraform-provider-aws", 0) == 0;
-    }
-    const std::string v = version.path().filename().string();
-    if (has_binary && v > best) best = v;
-  }
-  return best;
 }
 
 }  // namespace
@@ -124,8 +104,8 @@ std::string BackupTarget::AwsProviderBlock() const {
 std::optional<ScenarioTarget> BackupTarget::WithAwsProvider() const {
   std::string mirror = Env("POLYBACKUP_ACC_AWS_PROVIDER_MIRROR");
   if (mirror.empty()) mirror = "/opt/tf-plugins";
-  const std::string version = MirroredAwsVersion(mirror);
-  if (version.empty()) {
+  const std::optional<MirroredProvider> aws = FindInMirror(mirror, "hashicorp/aws");
+  if (!aws) {
     // Not a failure even under POLYBACKUP_ACC_REQUIRED: the provider is an
     // optional second client, not part of what CI installs.
     MESSAGE("skipped: no hashicorp/aws provider in the filesystem mirror "
@@ -133,7 +113,7 @@ std::optional<ScenarioTarget> BackupTarget::WithAwsProvider() const {
     return std::nullopt;
   }
   ScenarioTarget target = scenario_target();
-  target.providers = {{.local_name = "aws", .source = "hashicorp/aws", .version = version}};
+  target.providers = {{.local_name = "aws", .source = "hashicorp/aws", .version = aws->version}};
   target.mirror = mirror;
   return target;
 }

@@ -28,6 +28,23 @@ void WriteFile(const fs::path& path, const std::string& text) {
 
 }  // namespace
 
+std::optional<MirroredProvider> FindInMirror(const std::string& mirror, const std::string& source) {
+  const fs::path dir = fs::path(mirror) / "registry.terraform.io" / source;
+  const std::string prefix = "terraform-provider-" + source.substr(source.find('/') + 1);
+  std::error_code ec;
+  std::optional<MirroredProvider> best;
+  for (const auto& version : fs::directory_iterator(dir, ec)) {
+    for (const auto& f : fs::directory_iterator(version.path() / "linux_amd64", ec)) {
+      const std::string v = version.path().filename().string();
+      if (f.path().filename().string().rfind(prefix, 0) != 0 || (best && v <= best->version)) {
+        continue;
+      }
+      best = MirroredProvider{v, f.path().string()};
+    }
+  }
+  return best;
+}
+
 bool TerraformAvailable() {
   ProcessOptions opts;
   opts.timeout = std::chrono::seconds(30);
@@ -70,7 +87,7 @@ Workspace::Workspace(WorkspaceOptions options)
     WriteRequiredProviders(/*with_polybackup=*/false);
     init_ = Run({"init", "-input=false", "-no-color"});
   }
-  WriteRequiredProviders(/*with_polybackup=*/true);
+  WriteRequiredProviders(options.with_polybackup);
 }
 
 void Workspace::WriteRequiredProviders(bool with_polybackup) {

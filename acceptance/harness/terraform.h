@@ -30,6 +30,16 @@ struct ExtraProvider {
   std::string version;     // "5.100.0"
 };
 
+// A provider found in an unpacked filesystem mirror
+// (<mirror>/registry.terraform.io/<source>/<version>/linux_amd64/).
+struct MirroredProvider {
+  std::string version;  // "5.100.0"
+  std::string binary;   // the terraform-provider-* executable in it
+};
+// The newest version of `source` ("hashicorp/aws") in `mirror` that has a
+// linux_amd64 binary; nullopt when there is none.
+std::optional<MirroredProvider> FindInMirror(const std::string& mirror, const std::string& source);
+
 struct WorkspaceOptions {
   // Added to every terraform run (credentials, endpoints).
   std::map<std::string, std::string> env;
@@ -37,6 +47,9 @@ struct WorkspaceOptions {
   // installed from by one `terraform init` when the workspace is made.
   std::vector<ExtraProvider> providers;
   std::string mirror;
+  // False: the configuration does not require polybackup at all (bench/'s
+  // core-only and hashicorp/aws runs), so Terraform never starts it.
+  bool with_polybackup = true;
 };
 
 class Workspace {

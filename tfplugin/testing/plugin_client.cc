@@ -174,6 +174,7 @@ absl::StatusOr<std::unique_ptr<PluginClient>> PluginClient::Launch(const std::st
     return absl::InternalError(absl::StrCat("posix_spawn ", binary, ": ", std::strerror(rc)));
   }
   client->pid_ = pid;
+  client->started_at_ = started;
   Impl* impl = client->impl_.get();
   impl->out_reader = std::thread([impl, fd = out_pipe[0]] { impl->Pump(fd, true); });
   impl->err_reader = std::thread([impl, fd = err_pipe[0]] { impl->Pump(fd, false); });

@@ -75,6 +75,8 @@ class PluginClient {
   const HandshakeLine& handshake() const { return handshake_; }
   // Time from just before exec to the arrival of the handshake line.
   std::chrono::steady_clock::duration handshake_time() const { return handshake_time_; }
+  // Just before exec (bench/ times later answers from it).
+  std::chrono::steady_clock::time_point started_at() const { return started_at_; }
   // PEM of the certificate announced in PLUGIN_CLIENT_CERT (empty without
   // AutoMTLS).
   const std::string& client_cert_pem() const { return client_cert_pem_; }
@@ -113,6 +115,7 @@ class PluginClient {
   std::string handshake_text_;
   HandshakeLine handshake_;
   std::chrono::steady_clock::duration handshake_time_{};
+  std::chrono::steady_clock::time_point started_at_{};
   std::string client_cert_pem_;
   std::shared_ptr<grpc::Channel> channel_;
   std::unique_ptr<tfplugin6::Provider::Stub> provider_;
