@@ -1,6 +1,8 @@
 #include "tfplugin/schema/validators.h"
 
 #include <cmath>
+#include <mutex>
+#include <optional>
 #include <regex>
 #include <utility>
 
@@ -53,20 +55,35 @@ class OneOf : public Validator {
   std::vector<std::string> allowed_;
 };
 
+// The pattern is compiled on first use, not when the schema is built:
+// libstdc++ expands a bounded repeat such as {1,255} into that many NFA
+// states, and compiling every resource's patterns made up most of the first
+// GetProviderSchema answer (bench/README.md), which each provider process
+// Terraform starts pays, whether or not it ever validates that attribute.
 class Matches : public Validator {
  public:
   Matches(std::string pattern, std::string description)
-      : re_(pattern, std::regex::ECMAScript), description_(std::move(description)) {}
+      : pattern_(std::move(pattern)), description_(std::move(description)) {}
   bool AcceptsType(const cty::Type& t) const override { return IsStringType(t); }
   std::string Description() const override { return description_; }
   void Validate(const cty::Value& v, const cty::Path& path, diag::Diagnostics& d) const override {
     if (!IsString(v, path, d)) return;
-    if (!std::regex_match(v.AsString(), re_)) Invalid(path, d, description_, Quote(v.AsString()));
+    if (!std::regex_match(v.AsString(), Regex())) {
+      Invalid(path, d, description_, Quote(v.AsString()));
+    }
   }
 
  private:
-  std::regex re_;
+  // Thread-safe: validators are shared by concurrent RPCs.
+  const std::regex& Regex() const {
+    std::call_once(compiled_, [this] { re_.emplace(pattern_, std::regex::ECMAScript); });
+    return *re_;
+  }
+
+  std::string pattern_;
   std::string description_;
+  mutable std::once_flag compiled_;
+  mutable std::optional<std::regex> re_;
 };
 
 class LengthBetween : public Validator {
