@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "clients/http/curl_library.h"
 #include "clients/http/redact.h"
 #include "clients/http/text.h"
 #include "clients/http/url.h"
@@ -21,7 +22,7 @@ namespace {
 constexpr int kCancelPollMs = 20;
 constexpr int kIdlePollMs = 1000;
 
-void GlobalInitOnce() {
+void GlobalInitOnce(const CurlLibrary& curl) {
   // curl_global_init is not thread-safe and must run before any other call;
   // curl_global_cleanup is never called (handles may outlive main's scope).
   // With CURLOPT_NOSIGNAL (required with threads) libcurl no longer shields
@@ -29,12 +30,12 @@ void GlobalInitOnce() {
   // hangs up mid-TLS-write would kill the provider. Ignore SIGPIPE unless the
   // program installed its own handler (the libcurl docs' advice for threads).
   static std::once_flag once;
-  std::call_once(once, [] {
+  std::call_once(once, [&curl] {
     struct sigaction current {};
     if (sigaction(SIGPIPE, nullptr, &current) == 0 && current.sa_handler == SIG_DFL) {
       std::signal(SIGPIPE, SIG_IGN);
     }
-    curl_global_init(CURL_GLOBAL_DEFAULT);
+    curl.global_init(CURL_GLOBAL_DEFAULT);
   });
 }
 
@@ -83,10 +84,10 @@ int OnProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
   return transfer->cancel != nullptr && transfer->cancel->cancelled() ? 1 : 0;
 }
 
-absl::Status MapCurlError(CURLcode code, const char* detail, const Transfer& transfer,
-                          const HttpRequest& request) {
+absl::Status MapCurlError(const CurlLibrary& curl, CURLcode code, const char* detail,
+                          const Transfer& transfer, const HttpRequest& request) {
   std::string message = absl::StrCat(request.method, " ", RedactUrlForLog(request.url), ": ",
-                                     detail[0] != '\0' ? detail : curl_easy_strerror(code));
+                                     detail[0] != '\0' ? detail : curl.easy_strerror(code));
   switch (code) {
     case CURLE_ABORTED_BY_CALLBACK:
       return absl::CancelledError(transfer.cancel != nullptr ? transfer.cancel->reason()
@@ -116,20 +117,21 @@ absl::Status MapCurlError(CURLcode code, const char* detail, const Transfer& tra
 
 class CurlTransport : public HttpTransport {
  public:
-  explicit CurlTransport(CurlTransportOptions options) : options_(std::move(options)) {
-    GlobalInitOnce();
-    share_ = curl_share_init();
-    curl_share_setopt(share_, CURLSHOPT_LOCKFUNC, &CurlTransport::Lock);
-    curl_share_setopt(share_, CURLSHOPT_UNLOCKFUNC, &CurlTransport::Unlock);
-    curl_share_setopt(share_, CURLSHOPT_USERDATA, this);
-    curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
-    curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
-    curl_share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
+  CurlTransport(const CurlLibrary& curl, CurlTransportOptions options)
+      : curl_(curl), options_(std::move(options)) {
+    GlobalInitOnce(curl_);
+    share_ = curl_.share_init();
+    curl_.share_setopt(share_, CURLSHOPT_LOCKFUNC, &CurlTransport::Lock);
+    curl_.share_setopt(share_, CURLSHOPT_UNLOCKFUNC, &CurlTransport::Unlock);
+    curl_.share_setopt(share_, CURLSHOPT_USERDATA, this);
+    curl_.share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+    curl_.share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+    curl_.share_setopt(share_, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
   }
 
   ~CurlTransport() override {
     for (Slot& slot : idle_) Free(slot);
-    curl_share_cleanup(share_);
+    curl_.share_cleanup(share_);
   }
 
   absl::StatusOr<HttpResponse> Send(const HttpRequest& request,
@@ -152,7 +154,7 @@ class CurlTransport : public HttpTransport {
         return slot;
       }
     }
-    return Slot{curl_easy_init(), curl_multi_init()};
+    return Slot{curl_.easy_init(), curl_.multi_init()};
   }
 
   void Release(Slot slot) {
@@ -166,15 +168,16 @@ class CurlTransport : public HttpTransport {
     Free(slot);
   }
 
-  static void Free(Slot slot) {
-    if (slot.easy != nullptr) curl_easy_cleanup(slot.easy);
-    if (slot.multi != nullptr) curl_multi_cleanup(slot.multi);
+  void Free(Slot slot) const {
+    if (slot.easy != nullptr) curl_.easy_cleanup(slot.easy);
+    if (slot.multi != nullptr) curl_.multi_cleanup(slot.multi);
   }
 
   void Configure(CURL* easy, const HttpRequest& request, const SendOptions& options,
                  Transfer& transfer, curl_slist*& headers, char* error) const;
 
   static constexpr int kLocks = CURL_LOCK_DATA_LAST + 1;
+  const CurlLibrary& curl_;
   const CurlTransportOptions options_;
   CURLSH* share_ = nullptr;
   std::array<std::mutex, kLocks> locks_;
@@ -186,50 +189,50 @@ void CurlTransport::Configure(CURL* easy, const HttpRequest& request, const Send
                               Transfer& transfer, curl_slist*& headers, char* error) const {
   // curl_easy_reset keeps the handle's connections, DNS and TLS session
   // caches (here in the share) while forgetting the previous call's options.
-  curl_easy_reset(easy);
-  curl_easy_setopt(easy, CURLOPT_SHARE, share_);
-  curl_easy_setopt(easy, CURLOPT_URL, request.url.c_str());
-  curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);  // threads: no SIGALRM for DNS timeouts
-  curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, error);
-  curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS,
-                   static_cast<long>(options.connect_timeout.count()));
-  curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(options.total_timeout.count()));
-  curl_easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
+  curl_.easy_reset(easy);
+  curl_.easy_setopt(easy, CURLOPT_SHARE, share_);
+  curl_.easy_setopt(easy, CURLOPT_URL, request.url.c_str());
+  curl_.easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_.easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);  // threads: no SIGALRM for DNS timeouts
+  curl_.easy_setopt(easy, CURLOPT_ERRORBUFFER, error);
+  curl_.easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS,
+                    static_cast<long>(options.connect_timeout.count()));
+  curl_.easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(options.total_timeout.count()));
+  curl_.easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
   // HTTP/1.1 only: the cloud APIs gain nothing from HTTP/2 for one request
   // at a time, and an HTTP/2 connection in a cache shared between several
   // multi handles would be multiplexed across them, which libcurl does not
   // support. Keep-alive gives the reuse we want.
-  curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_1_1));
+  curl_.easy_setopt(easy, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_1_1));
   // TLS: verification stays on unless the user explicitly asked otherwise.
-  curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, options_.tls.insecure ? 0L : 1L);
-  curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, options_.tls.insecure ? 0L : 2L);
+  curl_.easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, options_.tls.insecure ? 0L : 1L);
+  curl_.easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, options_.tls.insecure ? 0L : 2L);
   if (!options_.tls.ca_bundle.empty()) {
-    curl_easy_setopt(easy, CURLOPT_CAINFO, options_.tls.ca_bundle.c_str());
+    curl_.easy_setopt(easy, CURLOPT_CAINFO, options_.tls.ca_bundle.c_str());
   }
   // No CURLOPT_PROXY / CURLOPT_NOPROXY: libcurl then reads http_proxy,
   // https_proxy, all_proxy and no_proxy from the environment per transfer.
-  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &OnBody);
-  curl_easy_setopt(easy, CURLOPT_WRITEDATA, &transfer);
-  curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &OnHeader);
-  curl_easy_setopt(easy, CURLOPT_HEADERDATA, &transfer);
-  curl_easy_setopt(easy, CURLOPT_XFERINFOFUNCTION, &OnProgress);
-  curl_easy_setopt(easy, CURLOPT_XFERINFODATA, &transfer);
-  curl_easy_setopt(easy, CURLOPT_NOPROGRESS, 0L);
+  curl_.easy_setopt(easy, CURLOPT_WRITEFUNCTION, &OnBody);
+  curl_.easy_setopt(easy, CURLOPT_WRITEDATA, &transfer);
+  curl_.easy_setopt(easy, CURLOPT_HEADERFUNCTION, &OnHeader);
+  curl_.easy_setopt(easy, CURLOPT_HEADERDATA, &transfer);
+  curl_.easy_setopt(easy, CURLOPT_XFERINFOFUNCTION, &OnProgress);
+  curl_.easy_setopt(easy, CURLOPT_XFERINFODATA, &transfer);
+  curl_.easy_setopt(easy, CURLOPT_NOPROGRESS, 0L);
 
   bool has_body = !request.body.empty() || request.method == "POST" || request.method == "PUT" ||
                   request.method == "PATCH";
   if (request.method == "GET" && !has_body) {
-    curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
+    curl_.easy_setopt(easy, CURLOPT_HTTPGET, 1L);
   } else if (request.method == "HEAD") {
-    curl_easy_setopt(easy, CURLOPT_NOBODY, 1L);
+    curl_.easy_setopt(easy, CURLOPT_NOBODY, 1L);
   } else {
-    curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+    curl_.easy_setopt(easy, CURLOPT_CUSTOMREQUEST, request.method.c_str());
   }
   if (has_body && request.method != "HEAD") {
-    curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE,
-                     static_cast<curl_off_t>(request.body.size()));
-    curl_easy_setopt(easy, CURLOPT_POSTFIELDS, request.body.data());
+    curl_.easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE,
+                      static_cast<curl_off_t>(request.body.size()));
+    curl_.easy_setopt(easy, CURLOPT_POSTFIELDS, request.body.data());
   }
 
   bool has_content_type = false, has_expect = false, has_user_agent = false;
@@ -239,15 +242,15 @@ void CurlTransport::Configure(CURL* easy, const HttpRequest& request, const Send
     has_user_agent |= EqualsIgnoreCase(name, "user-agent");
     // "Name;" is curl's spelling of a header with an empty value.
     std::string line = value.empty() ? absl::StrCat(name, ";") : absl::StrCat(name, ": ", value);
-    headers = curl_slist_append(headers, line.c_str());
+    headers = curl_.slist_append(headers, line.c_str());
   }
   // With POSTFIELDS curl would add "Content-Type: application/x-www-form-
   // urlencoded" on its own; a header the caller did not set (and the signer
   // did not see) must not appear. "Expect: 100-continue" costs a round trip.
-  if (has_body && !has_content_type) headers = curl_slist_append(headers, "Content-Type:");
-  if (!has_expect) headers = curl_slist_append(headers, "Expect:");
-  if (!has_user_agent) curl_easy_setopt(easy, CURLOPT_USERAGENT, options_.user_agent.c_str());
-  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers);
+  if (has_body && !has_content_type) headers = curl_.slist_append(headers, "Content-Type:");
+  if (!has_expect) headers = curl_.slist_append(headers, "Expect:");
+  if (!has_user_agent) curl_.easy_setopt(easy, CURLOPT_USERAGENT, options_.user_agent.c_str());
+  curl_.easy_setopt(easy, CURLOPT_HTTPHEADER, headers);
 }
 
 absl::StatusOr<HttpResponse> CurlTransport::Send(const HttpRequest& request,
@@ -278,10 +281,10 @@ absl::StatusOr<HttpResponse> CurlTransport::Send(const HttpRequest& request,
   // only about once a second while a server is silent).
   CURLcode result = CURLE_OK;
   bool cancelled = false;
-  curl_multi_add_handle(slot.multi, slot.easy);
+  curl_.multi_add_handle(slot.multi, slot.easy);
   int running = 1;
   while (running > 0) {
-    CURLMcode mc = curl_multi_perform(slot.multi, &running);
+    CURLMcode mc = curl_.multi_perform(slot.multi, &running);
     if (mc != CURLM_OK) {
       result = CURLE_SEND_ERROR;
       break;
@@ -291,29 +294,41 @@ absl::StatusOr<HttpResponse> CurlTransport::Send(const HttpRequest& request,
       cancelled = true;
       break;
     }
-    curl_multi_poll(slot.multi, nullptr, 0, options.cancel != nullptr ? kCancelPollMs : kIdlePollMs,
-                    nullptr);
+    curl_.multi_poll(slot.multi, nullptr, 0,
+                     options.cancel != nullptr ? kCancelPollMs : kIdlePollMs, nullptr);
   }
   if (!cancelled && result == CURLE_OK) {
     int left = 0;
-    while (CURLMsg* msg = curl_multi_info_read(slot.multi, &left)) {
+    while (CURLMsg* msg = curl_.multi_info_read(slot.multi, &left)) {
       if (msg->msg == CURLMSG_DONE && msg->easy_handle == slot.easy) result = msg->data.result;
     }
   }
   long status = 0;
-  curl_easy_getinfo(slot.easy, CURLINFO_RESPONSE_CODE, &status);
+  curl_.easy_getinfo(slot.easy, CURLINFO_RESPONSE_CODE, &status);
   // Removing a handle mid-transfer (cancel) closes its connection rather
   // than returning a half-read one to the cache.
-  curl_multi_remove_handle(slot.multi, slot.easy);
-  curl_easy_setopt(slot.easy, CURLOPT_HTTPHEADER, nullptr);
-  curl_slist_free_all(headers);
+  curl_.multi_remove_handle(slot.multi, slot.easy);
+  curl_.easy_setopt(slot.easy, CURLOPT_HTTPHEADER, nullptr);
+  curl_.slist_free_all(headers);
   Release(slot);
 
   if (cancelled) result = CURLE_ABORTED_BY_CALLBACK;
-  if (result != CURLE_OK) return MapCurlError(result, error, transfer, request);
+  if (result != CURLE_OK) return MapCurlError(curl_, result, error, transfer, request);
   transfer.response.status = static_cast<int>(status);
   return std::move(transfer.response);
 }
+
+// Where libcurl cannot be loaded: every call fails with the reason.
+class UnavailableTransport : public HttpTransport {
+ public:
+  explicit UnavailableTransport(absl::Status why) : why_(std::move(why)) {}
+  absl::StatusOr<HttpResponse> Send(const HttpRequest&, const SendOptions&) override {
+    return why_;
+  }
+
+ private:
+  const absl::Status why_;
+};
 
 }  // namespace
 
@@ -324,7 +339,9 @@ std::shared_ptr<HttpTransport> NewCurlTransport(const TlsOptions& tls) {
 }
 
 std::shared_ptr<HttpTransport> NewCurlTransport(const CurlTransportOptions& options) {
-  return std::make_shared<CurlTransport>(options);
+  absl::StatusOr<const CurlLibrary*> curl = LoadCurl();
+  if (!curl.ok()) return std::make_shared<UnavailableTransport>(curl.status());
+  return std::make_shared<CurlTransport>(**curl, options);
 }
 
 }  // namespace polybackup::clients::http

@@ -40,7 +40,9 @@ struct CurlTransportOptions {
 };
 
 // Thread-safe; the returned transport may be shared by every client.
-// Never fails: a bad CA path shows up as FailedPrecondition on the first Send.
+// Never fails: a bad CA path, or a libcurl that cannot be loaded
+// (curl_library.h: it is loaded here, at the first transport), shows up as
+// FailedPrecondition on the first Send.
 std::shared_ptr<HttpTransport> NewCurlTransport(const TlsOptions& tls);
 std::shared_ptr<HttpTransport> NewCurlTransport(const CurlTransportOptions& options);
 

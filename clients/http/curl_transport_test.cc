@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <thread>
 
+#include "clients/http/curl_library.h"
 #include "clients/http/local_http_server.h"
 
 namespace polybackup::clients::http {
@@ -42,6 +43,16 @@ class ScopedEnv {
 };
 
 }  // namespace
+
+TEST_CASE("libcurl is loaded once, at the first transport, with every function resolved") {
+  absl::StatusOr<const CurlLibrary*> first = LoadCurl();
+  REQUIRE_MESSAGE(first.ok(), first.status().ToString());
+  CHECK(bool((*first)->multi_poll));
+  CHECK(bool((*first)->slist_free_all));
+  absl::StatusOr<const CurlLibrary*> again = LoadCurl();
+  REQUIRE(again.ok());
+  CHECK(*again == *first);
+}
 
 TEST_CASE("sends method, headers and body; any status is a successful send") {
   LocalHttpServer server([](const ReceivedRequest& r) {
