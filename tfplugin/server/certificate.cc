@@ -2,6 +2,7 @@
 
 #include <openssl/bio.h>
 #include <openssl/bn.h>
+#include <openssl/core_names.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -79,6 +80,29 @@ absl::Status SetSerial(X509* cert, const CertificateOptions& options) {
   return absl::OkStatus();
 }
 
+// The certificate's SubjectPublicKeyInfo, set from the key's encoded point:
+// id-ecPublicKey with the named curve, as X509_set_pubkey writes it, but
+// without OpenSSL 3's encode-then-decode round trip through its provider
+// (de)coders, whose first use cost a third of the certificate's generation
+// on every provider start (bench/README.md).
+absl::Status SetEcPublicKey(X509* cert, EVP_PKEY* key, int curve_nid) {
+  unsigned char point[1 + 2 * 66];  // uncompressed P-521: 133 bytes
+  size_t len = 0;
+  if (EVP_PKEY_get_octet_string_param(key, OSSL_PKEY_PARAM_PUB_KEY, point, sizeof(point), &len) !=
+      1) {
+    return OpenSslError("public key point");
+  }
+  auto* owned = static_cast<unsigned char*>(OPENSSL_memdup(point, len));
+  if (owned == nullptr ||
+      X509_PUBKEY_set0_param(X509_get_X509_PUBKEY(cert), OBJ_nid2obj(NID_X9_62_id_ecPublicKey),
+                             V_ASN1_OBJECT, OBJ_nid2obj(curve_nid), owned,
+                             static_cast<int>(len)) != 1) {
+    OPENSSL_free(owned);
+    return OpenSslError("public key");
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::StatusOr<Certificate> GenerateSelfSignedCertificate(const CertificateOptions& options) {
@@ -104,7 +128,11 @@ absl::StatusOr<Certificate> GenerateSelfSignedCertificate(const CertificateOptio
       X509_set_issuer_name(cert.get(), name) != 1) {
     return OpenSslError("subject");
   }
-  if (X509_set_pubkey(cert.get(), key.get()) != 1) return OpenSslError("public key");
+  if (absl::Status s =
+          SetEcPublicKey(cert.get(), key.get(), p521 ? NID_secp521r1 : NID_X9_62_prime256v1);
+      !s.ok()) {
+    return s;
+  }
 
   // Go verifies the SAN, not the CN; the client dials ServerName "localhost".
   for (auto [nid, value] : std::array<std::pair<int, const char*>, 4>{{
@@ -121,9 +149,11 @@ absl::StatusOr<Certificate> GenerateSelfSignedCertificate(const CertificateOptio
   }
 
   Certificate out;
+  // SEC 1 ("EC PRIVATE KEY"), which gRPC reads as well as PKCS #8, and
+  // which OpenSSL writes without loading its provider encoders.
   BioPtr key_bio(BIO_new(BIO_s_mem()));
-  if (!key_bio || PEM_write_bio_PrivateKey(key_bio.get(), key.get(), nullptr, nullptr, 0, nullptr,
-                                           nullptr) != 1) {
+  if (!key_bio || PEM_write_bio_PrivateKey_traditional(key_bio.get(), key.get(), nullptr, nullptr,
+                                                       0, nullptr, nullptr) != 1) {
     return OpenSslError("writing private key");
   }
   out.private_key_pem = BioToString(key_bio.get());

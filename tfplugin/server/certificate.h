@@ -35,7 +35,7 @@ struct CertificateOptions {
 };
 
 struct Certificate {
-  std::string private_key_pem;  // PKCS#8 PEM
+  std::string private_key_pem;  // SEC 1 PEM ("EC PRIVATE KEY")
   std::string certificate_pem;
   std::string certificate_der;  // raw bytes
 };
