@@ -3,7 +3,6 @@
 #include <fcntl.h>
 #include <grpc/support/log.h>
 #include <grpcpp/grpcpp.h>
-#include <grpcpp/health_check_service_interface.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -23,6 +22,7 @@
 #include "tfplugin/proto/plugin.grpc.pb.h"
 #include "tfplugin/server/certificate.h"
 #include "tfplugin/server/handshake.h"
+#include "tfplugin/server/health_service.h"
 #include "tfplugin/server/listener.h"
 #include "tfplugin/server/stop_signal.h"
 
@@ -183,20 +183,19 @@ int Serve(bool debug, const ServeOptions& options, tfplugin6::Provider::Service*
   if (endpoint->socket_dir.has_value()) InstallCrashCleanup(*endpoint->socket_dir);
 
   ControllerService controller(&latch);
-  grpc::EnableDefaultHealthCheckService(true);
+  HealthService health;
   grpc::ServerBuilder builder;
   builder.AddListeningPort(endpoint->grpc_uri, setup->credentials);
   builder.SetMaxReceiveMessageSize(kMaxMessageBytes);
   builder.SetMaxSendMessageSize(kMaxMessageBytes);
   builder.RegisterService(provider);
   builder.RegisterService(&controller);
+  builder.RegisterService(&health);
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
   if (server == nullptr) {
     log::Error("gRPC server failed to start", {{"address", endpoint->grpc_uri}});
     return 1;
   }
-  // go-plugin's Ping() checks service "plugin".
-  server->GetHealthCheckService()->SetServingStatus("plugin", true);
   if (const char* group = Env("PLUGIN_UNIX_SOCKET_GROUP");
       group != nullptr && endpoint->socket_dir.has_value()) {
     if (absl::Status s = endpoint->socket_dir->ShareWithGroup(group); !s.ok()) {

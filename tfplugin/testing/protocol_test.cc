@@ -84,6 +84,12 @@ TEST_CASE("health service reports plugin SERVING over mutual TLS") {
   auto status = CheckHealth(client->health(), "plugin");
   REQUIRE_MESSAGE(status.ok(), status.status().ToString());
   CHECK(*status == Health::SERVING);
+  // The server as a whole too; any other service is unknown, as with gRPC's
+  // default health service.
+  auto overall = CheckHealth(client->health(), "");
+  REQUIRE(overall.ok());
+  CHECK(*overall == Health::SERVING);
+  CHECK(CheckHealth(client->health(), "other").status().code() == absl::StatusCode::kNotFound);
 }
 
 TEST_CASE("the provider service is registered; the base class answers UNIMPLEMENTED") {
