@@ -101,6 +101,21 @@ double CpuSeconds(pid_t pid) {
   return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
+double ThreadCpuMs(pid_t pid) {
+  double ns = 0;
+  DIR* dir = opendir(ProcPath(pid, "task").c_str());
+  if (dir == nullptr) return 0;
+  while (dirent* e = readdir(dir)) {
+    if (e->d_name[0] == '.') continue;
+    std::istringstream in(ReadAll(ProcPath(pid, "task/") + e->d_name + "/schedstat"));
+    double on_cpu = 0;
+    in >> on_cpu;
+    ns += on_cpu;
+  }
+  closedir(dir);
+  return ns / 1e6;
+}
+
 std::string Comm(pid_t pid) {
   std::string comm = ReadAll(ProcPath(pid, "comm"));
   while (!comm.empty() && comm.back() == '\n') comm.pop_back();

@@ -36,8 +36,11 @@ std::map<std::string, MappingMemory> MemoryByMapping(pid_t pid);
 // VmHWM alone (cheap: /proc/<pid>/status only).
 long HighWaterKib(pid_t pid);
 
-// User + system CPU seconds the process has used so far.
+// User + system CPU seconds the process has used so far (clock ticks).
 double CpuSeconds(pid_t pid);
+// CPU time of the process's live threads so far, in milliseconds, to the
+// nanosecond (/proc/<pid>/task/*/schedstat); threads that ended are missed.
+double ThreadCpuMs(pid_t pid);
 // /proc/<pid>/comm (at most 15 characters), "" when gone.
 std::string Comm(pid_t pid);
 // The process's children, grandchildren and so on, at this moment.

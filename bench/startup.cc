@@ -46,7 +46,7 @@ absl::StatusOr<size_t> CallEmpty(const std::shared_ptr<grpc::Channel>& channel,
 }
 
 struct Launch {
-  double handshake_ms = 0, schema_answered_ms = 0, schema_call_ms = 0;
+  double handshake_ms = 0, schema_answered_ms = 0, schema_call_ms = 0, cpu_ms = 0;
   ProcessMemory memory;
   std::map<std::string, MappingMemory> mappings;
   int protocol = 0;
@@ -68,6 +68,7 @@ absl::StatusOr<Launch> LaunchOnce(const std::string& binary) {
   out.schema_bytes = *bytes;
   out.schema_call_ms = Ms(answered - call_start);
   out.schema_answered_ms = Ms(answered - (*client)->started_at());
+  out.cpu_ms = ThreadCpuMs((*client)->pid());
   out.memory = ReadProcessMemory((*client)->pid());
   out.mappings = MemoryByMapping((*client)->pid());
   (*client)->Shutdown();
@@ -101,6 +102,7 @@ absl::StatusOr<nlohmann::json> MeasureStartup(const std::string& binary,
     series["handshake_ms"].push_back(l->handshake_ms);
     series["schema_answered_ms"].push_back(l->schema_answered_ms);
     series["schema_call_ms"].push_back(l->schema_call_ms);
+    series["cpu_ms"].push_back(l->cpu_ms);
     series["rss_mib"].push_back(l->memory.rss_kib / 1024.0);
     series["pss_mib"].push_back(l->memory.pss_kib / 1024.0);
     series["anon_mib"].push_back(l->memory.anon_kib / 1024.0);

@@ -24,7 +24,8 @@ struct StartupOptions {
 // and, on each: exec -> handshake line; exec -> the first schema call
 // answered over that TLS connection (tfplugin5.Provider/GetSchema or
 // tfplugin6.Provider/GetProviderSchema, whichever protocol the handshake
-// names); the schema call alone (connect + TLS + answer); the process's
+// names); the schema call alone (connect + TLS + answer); the CPU time the
+// provider's threads used by then; the process's
 // memory right after it (VmRSS; from smaps_rollup its proportional share
 // and its anonymous memory; by mapping for the last launch); its threads; the encoded schema size.
 // Then Shutdown as go-plugin's Kill() does. Errors: the launch or the call failed (message).
