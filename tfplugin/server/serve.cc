@@ -128,7 +128,7 @@ absl::StatusOr<ServerSetup> MakeCredentials(bool managed) {
   }
   // PLUGIN_CLIENT_CERT is not parsed here: gRPC parses it as the only
   // trusted root and refuses to start without a certificate in it
-  // (WhyServerFailed says why). With OpenSSL 3.0 every certificate parse
+  // (LogWhyServerFailed says why). With OpenSSL 3.0 every certificate parse
   // builds a key decoder, about 0.3 ms each (bench/README.md).
   absl::StatusOr<Certificate> cert = GenerateSelfSignedCertificate({});
   if (!cert.ok()) return cert.status();
