@@ -164,13 +164,24 @@ int PeakSampler::Processes(const std::string& comm) const {
   return it == seen_.end() ? 0 : static_cast<int>(it->second.size());
 }
 
+double PeakSampler::CpuSeconds(const std::string& comm) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  double total = 0;
+  for (const auto& [pid, seen] : cpu_) {
+    if (seen.first == comm) total += seen.second;
+  }
+  return total;
+}
+
 void PeakSampler::Poll() {
   while (!stop_) {
     for (pid_t pid : Descendants(root_)) {
       const std::string comm = Comm(pid);
       const long hwm = HighWaterKib(pid);
+      const double cpu = bench::CpuSeconds(pid);
       if (comm.empty() || hwm == 0) continue;  // gone meanwhile
       std::lock_guard<std::mutex> lock(mu_);
+      cpu_[pid] = {comm, std::max(cpu_[pid].second, cpu)};
       peak_kib_[comm] = std::max(peak_kib_[comm], hwm);
       seen_[comm].insert(pid);
     }

@@ -50,8 +50,8 @@ std::vector<pid_t> ChildrenNamed(pid_t parent, const std::string& comm);
 
 // Polls the descendants of one process every 10 ms while it lives and keeps,
 // per process name (/proc comm: Terraform's providers all show as
-// "terraform-provi"), the largest VmHWM seen and how many such processes
-// there were. Processes that live less than a poll may be missed; VmHWM
+// "terraform-provi"), the largest VmHWM seen, how many such processes
+// there were and the CPU time they used. Processes that live less than a poll may be missed; VmHWM
 // covers a peak between two polls of a process that is seen.
 class PeakSampler {
  public:
@@ -63,6 +63,9 @@ class PeakSampler {
   void Stop();
   long PeakKib(const std::string& comm) const;
   int Processes(const std::string& comm) const;
+  // CPU seconds of the processes of that name, each as last seen (up to one
+  // poll and a clock tick short).
+  double CpuSeconds(const std::string& comm) const;
 
  private:
   void Poll();
@@ -72,6 +75,7 @@ class PeakSampler {
   mutable std::mutex mu_;
   std::map<std::string, long> peak_kib_;
   std::map<std::string, std::set<pid_t>> seen_;
+  std::map<pid_t, std::pair<std::string, double>> cpu_;  // pid -> comm, CPU seconds
   std::thread thread_;
 };
 
