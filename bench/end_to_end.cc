@@ -7,6 +7,7 @@
 #include <chrono>
 #include <functional>
 #include <map>
+#include <optional>
 
 #include "absl/strings/str_cat.h"
 #include "acceptance/harness/emulators.h"
@@ -253,7 +254,13 @@ std::vector<Verdict> EndToEndVerdicts(const json& e2e) {
                        wall <= bound});
       }
       const json* ours = Find(e2e, "polybackup", n, command);
-      if (ours == nullptr || aws == nullptr) continue;
+      if (ours == nullptr) continue;
+      if (aws == nullptr) {
+        out.push_back({absl::StrCat("calls per resource, ", command, " N=", n,
+                                    ": polybackup <= hashicorp/aws"),
+                       "hashicorp/aws absent", std::nullopt});
+        continue;
+      }
       const double mine = (*ours)["calls_per_resource"], theirs = (*aws)["calls_per_resource"];
       out.push_back(
           {absl::StrCat("calls per resource, ", command, " N=", n, ": polybackup <= hashicorp/aws"),
