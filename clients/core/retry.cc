@@ -113,9 +113,17 @@ absl::StatusOr<http::HttpResponse> RetryLoop::Run(const HttpCall& call,
     if (!request.ok()) return Annotate(request.status(), call.operation, attempt - 1);
 
     http::SendOptions send = options.send;
-    send.cancel = options.cancel;
-    milliseconds remaining = duration_cast<milliseconds>(deadline - now);
-    send.total_timeout = std::min(send.total_timeout, std::max(remaining, milliseconds(1)));
+    if (call.idempotency == Idempotency::kIdempotent) {
+      send.cancel = options.cancel;
+      milliseconds remaining = duration_cast<milliseconds>(deadline - now);
+      send.total_timeout = std::min(send.total_timeout, std::max(remaining, milliseconds(1)));
+    } else {
+      // A create, once sent, is waited out (within its own per-attempt
+      // timeout): the cloud may carry it out whether or not anyone listens,
+      // and only its answer names the object to record. Abandoned on a stop
+      // (Ctrl-C) or at the deadline, it left an object no state knew.
+      send.cancel = nullptr;
+    }
     LogRequest(call.operation, attempt, *request);
     absl::StatusOr<http::HttpResponse> answer = transport_->Send(*request, send);
     milliseconds took = duration_cast<milliseconds>(clock_.Monotonic() - now);

@@ -102,7 +102,13 @@ class RetryLoop {
             RetryPolicy retry = {}, BackoffPolicy backoff = {});
 
   // Runs `call` until it succeeds, fails with a final error, runs out of
-  // attempts or time, or is cancelled.
+  // attempts or time, or is cancelled. Cancellation and the deadline are
+  // checked before each attempt and end backoff sleeps; an attempt in flight
+  // is abandoned at once only when the call is kIdempotent. A create
+  // (kTokenized, kNonIdempotent) already sent is waited out within its
+  // per-attempt timeout (options.send.total_timeout), since only its answer
+  // names the object the cloud may have made; no attempt follows it once
+  // cancelled.
   // Success: the answer whose map_error was OK (any 2xx body is the caller's
   // to parse). Failure: the last attempt's status with CloudError::attempts
   // and ::operation filled in (transport failures get both in the message);
