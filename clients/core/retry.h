@@ -42,9 +42,17 @@ struct BackoffPolicy {
   std::chrono::milliseconds Delay(int retry, RandomSource& random) const;
 };
 
-// Which failures are worth another attempt, and how many attempts in total.
+// Which failures are worth another attempt, and how many attempts.
 struct RetryPolicy {
-  int max_attempts = 5;  // including the first; 1 disables retries
+  // Attempts that may fail (5xx, transport errors, extra codes), the first
+  // included; 1 disables every retry, throttled ones too.
+  int max_attempts = 5;
+  // Attempts that may be throttled, counted apart: a throttling answer says
+  // the call was not carried out and asks the caller to slow down, so it is
+  // waited out with backoff (within max_elapsed and the deadline) instead of
+  // failing an apply that a burst hit. hashicorp/aws retries throttled calls
+  // 25 times by default (its max_retries); at least max_attempts.
+  int max_throttled_attempts = 25;
   std::chrono::milliseconds max_elapsed{std::chrono::minutes(5)};
   // Cloud error codes retried in addition to the defaults, for a call that
   // knows a busy state passes (e.g. R-kvstore "IncorrectDBInstanceState").
