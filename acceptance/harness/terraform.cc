@@ -187,8 +187,10 @@ std::optional<nlohmann::json> FindResource(const nlohmann::json& state,
 }
 
 std::string Describe(const ProcessResult& r) {
+  // stderr first: it holds Terraform's errors, and CTest cuts long output
+  // (a plan of a thousand resources on stdout) at the end.
   return "exit code " + std::to_string(r.exit_code) + (r.timed_out ? " (timed out)" : "") +
-         "\n--- stdout ---\n" + r.out + "\n--- stderr ---\n" + r.err;
+         "\n--- stderr ---\n" + r.err + "\n--- stdout ---\n" + r.out;
 }
 
 std::optional<nlohmann::json> AttrPath(const nlohmann::json& values, const std::string& path) {

@@ -109,7 +109,8 @@ class Workspace {
   std::optional<ProcessResult> init_;
 };
 
-// Renders a command's output for a failure message.
+// Renders a command's output for a failure message: exit code, stderr (the
+// errors), then stdout.
 std::string Describe(const ProcessResult& r);
 
 // The attribute values of the resource at `address` in a `terraform show
