@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -160,6 +161,23 @@ TEST_CASE("a client certificate other than PLUGIN_CLIENT_CERT is refused at the 
   CHECK_FALSE(client->WaitForExit(milliseconds(0)).has_value());
 }
 
+TEST_CASE("a TLS client presenting no certificate is refused at the TLS layer") {
+  LaunchOptions o;
+  o.present_no_cert = true;
+  o.env = {{"TF_LOG", "ERROR"}};
+  auto client = MustLaunch(o);
+  auto status = CheckHealth(client->health(), "plugin", milliseconds(3000));
+  REQUIRE_FALSE(status.ok());
+  CHECK(status.status().code() == absl::StatusCode::kUnavailable);
+  std::string logged;
+  for (int i = 0; i < 300 && logged.find("grpc: Handshake failed") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(milliseconds(10));
+    logged = client->StderrSoFar();
+  }
+  CHECK(logged.find("grpc: Handshake failed") != std::string::npos);
+  CHECK_FALSE(client->WaitForExit(milliseconds(0)).has_value());
+}
+
 TEST_CASE("with AutoMTLS on, a plaintext client cannot talk to the server") {
   auto client = MustLaunch();
   auto channel = ConnectPlaintext(client->handshake().network, client->handshake().address);
@@ -229,6 +247,20 @@ TEST_CASE("SIGINT is ignored; SIGTERM stops the server cleanly") {
   REQUIRE(client->Signal(SIGTERM));
   CHECK(ExitCode(client->WaitForExit(milliseconds(5000))) == 0);
   CHECK_FALSE(Exists(Dirname(socket)));
+}
+
+TEST_CASE("the socket directory is private whatever the umask: 0700, owned by this user") {
+  const mode_t before = umask(0);  // the child inherits the most permissive umask
+  auto client = MustLaunch();
+  umask(before);
+  const std::string dir = Dirname(client->handshake().address);
+  struct stat st;
+  REQUIRE(lstat(dir.c_str(), &st) == 0);
+  CHECK(S_ISDIR(st.st_mode));  // not a symlink planted by someone else
+  CHECK((st.st_mode & 07777) == 0700);
+  CHECK(st.st_uid == getuid());
+  // The server still answers through it.
+  CHECK(CheckHealth(client->health(), "plugin").ok());
 }
 
 TEST_CASE("the socket directory honours PLUGIN_UNIX_SOCKET_DIR, then TMPDIR") {
