@@ -6,8 +6,8 @@
 // state may hold a secret the run used: the AK/SK secret, an AWS session
 // token and an Alibaba STS token (a temporary key registered for the run),
 // the Keystone password and every token IAM issued, the DBS source
-// password; nor a signature or an Authorization value. The per-resource
-// TRACE steps (kvstore, DBS) check one apply each; this checks everything.
+// password; nor a signature or an Authorization value. It replaces the
+// TRACE steps the kvstore and DBS scenarios had (one apply each).
 #include <doctest/doctest.h>
 
 #include <algorithm>
