@@ -61,6 +61,33 @@ std::vector<size_t> Unredacted(const std::string& text, const std::string& marke
   return found;
 }
 
+// A CSBS policy of server `server`, through `provider` ("": the default).
+std::string CsbsPolicy(const std::string& label, const std::string& provider,
+                       const std::string& server, bool updated) {
+  return Fill(R"hcl(
+resource "polybackup_csbs_policy" "@LABEL@" {
+  @PROVIDER@
+  name = "tf-trace-@LABEL@"
+  resource {
+    id   = "@SERVER@"
+    type = "OS::Nova::Server"
+    name = "server-@LABEL@"
+  }
+  scheduled_operation {
+    name            = "mybackup"
+    enabled         = true
+    operation_type  = "backup"
+    max_backups     = "@MAX@"
+    trigger_pattern = local.backups.csbs_trigger_pattern
+  }
+}
+)hcl",
+              {{"LABEL", label},
+               {"PROVIDER", provider.empty() ? "" : "provider = " + provider},
+               {"SERVER", server},
+               {"MAX", updated ? "5" : "2"}});
+}
+
 std::string Config(const Emulators& e, const std::map<std::string, std::string>& aws_names,
                    const std::string& version) {
   const bool updated = version == "updated";
@@ -143,38 +170,6 @@ resource "polybackup_dbs_backup_plan" "trace" {
   backup_start_time             = local.backups.dbs_start_time
 }
 
-resource "polybackup_csbs_policy" "aksk" {
-  name = "tf-trace-aksk"
-  resource {
-    id   = "@SERVER0@"
-    type = "OS::Nova::Server"
-    name = "resource1"
-  }
-  scheduled_operation {
-    name            = "mybackup"
-    enabled         = true
-    operation_type  = "backup"
-    max_backups     = "@MAX@"
-    trigger_pattern = local.backups.csbs_trigger_pattern
-  }
-}
-
-resource "polybackup_csbs_policy" "keystone" {
-  provider = polybackup.keystone
-  name     = "tf-trace-keystone"
-  resource {
-    id   = "@SERVER1@"
-    type = "OS::Nova::Server"
-    name = "resource2"
-  }
-  scheduled_operation {
-    name            = "mybackup"
-    enabled         = true
-    operation_type  = "backup"
-    max_backups     = "@MAX@"
-    trigger_pattern = local.backups.csbs_trigger_pattern
-  }
-}
 )hcl";
   hcl = Fill(hcl, {{"AWS", e.Url("aws_backup")},
                    {"KVSTORE", e.Url("alicloud_kvstore")},
@@ -184,12 +179,12 @@ resource "polybackup_csbs_policy" "keystone" {
                    {"KEYSTONE_PASSWORD", kKeystonePassword},
                    {"DBS_PASSWORD", kDbsPassword},
                    {"KV_INSTANCE", kKvInstance},
-                   {"SERVER0", kServers[0]},
-                   {"SERVER1", kServers[1]},
                    {"DAYS", updated ? R"(["Tuesday", "Friday"])" : R"(["Monday", "Thursday"])"},
-                   {"DBS_NAME", updated ? "tf-trace-dbs-renamed" : "tf-trace-dbs"},
-                   {"MAX", updated ? "5" : "2"}});
-  // The AWS vault, plan and selection wired together (hashicorp/aws's shape).
+                   {"DBS_NAME", updated ? "tf-trace-dbs-renamed" : "tf-trace-dbs"}});
+  // A CSBS policy on each Huawei provider; the AWS vault, plan and
+  // selection wired together (hashicorp/aws's shape).
+  hcl += CsbsPolicy("aksk", "", kServers[0], updated) +
+         CsbsPolicy("keystone", "polybackup.keystone", kServers[1], updated);
   return hcl +
          Fill(Renamed(WiredConfig(updated ? "cron(0 6 ? * 2 *)" : "cron(0 5 ? * 1 *)")), aws_names);
 }
