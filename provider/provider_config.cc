@@ -57,7 +57,9 @@ void TransportArguments(ModelSchema<B>& s, const char* ca_name, schema::String B
   s.Attribute("max_retries", &B::max_retries)
       .Optional()
       .Validate(schema::IntBetween(0, 100))
-      .Description("Retries after a throttled or failed call (default 4).");
+      .Description(
+          "Retries after a failed call (default 4). Throttled calls are retried apart from "
+          "these, up to 24 times within the operation's timeout; 0 turns every retry off.");
 }
 
 ModelSchema<AwsBlock> AwsSchema() {

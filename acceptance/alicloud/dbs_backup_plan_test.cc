@@ -253,22 +253,6 @@ TEST_CASE("dbs backup plan: a rotated password is sent when its version changes,
                                      .check_destroy = [&] { CHECK(t->Plans("").empty()); }});
 }
 
-TEST_CASE("dbs backup plan: with TRACE logging, no password reaches Terraform's log") {
-  auto t = DbsTarget::Get();
-  if (!t || !t->emulated()) return;  // the emulator's key and password are the ones we know
-  ScenarioTarget target = t->scenario_target();
-  target.env["TF_LOG"] = "TRACE";
-  std::vector<Step> steps = {
-      {.kind = Basic{.config = Config(*t, Reference(*t, std::string(kPrefix) + "-trace")),
-                     .log_has = {"provider.terraform-provider-polybackup", "ConfigureBackupPlan"},
-                     .log_lacks = {t->source().password, kTestSecretKey, "Signature="}},
-       .before = [&] { t->Prepare(0); }},
-  };
-  RunScenario(target, {.address = kAddress, .steps = std::move(steps), .check_destroy = [&] {
-                         CHECK(t->Plans("").empty());
-                       }});
-}
-
 TEST_CASE("dbs backup plan: bad values are refused at validate time, before any API call") {
   auto t = DbsTarget::Get();
   if (!t) return;

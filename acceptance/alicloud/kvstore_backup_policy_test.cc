@@ -184,27 +184,6 @@ output "window" {
                                      .steps = std::move(steps)});
 }
 
-TEST_CASE("kvstore backup policy: with TRACE logging, no secret reaches Terraform's log") {
-  auto t = KvstoreTarget::Get();
-  if (!t) return;
-  ScenarioTarget target = t->scenario_target();
-  target.env["TF_LOG"] = "TRACE";
-  const std::string config = PolicyConfig(*t, R"(
-  backup_time = "03:00Z-04:00Z"
-  keep_on_destroy = true
-)");
-  std::vector<Step> steps = {
-      {.kind = Basic{.config = config,
-                     // The provider did log (signed requests at debug level) ...
-                     .log_has = {"provider.terraform-provider-polybackup", "ModifyBackupPolicy"},
-                     // ... but never the secret, nor a signature.
-                     .log_lacks = {kTestSecretKey, "Signature="}},
-       .before = [&] { t->Prepare(kOriginal); },
-       .emulator_only = "the emulator's key is the one we know"},
-  };
-  RunScenario(target, {.address = kAddress, .steps = std::move(steps)});
-}
-
 TEST_CASE(
     "kvstore backup policy: the last window of the day, in either spelling, plans no change") {
   // "23:00Z-24:00Z" is the Alibaba provider's only spelling and failed at

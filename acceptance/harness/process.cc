@@ -7,6 +7,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <set>
 
@@ -37,7 +39,7 @@ std::vector<char*> CStrings(std::vector<std::string>& strings) {
 
 // posix_spawn has no chdir before glibc 2.29's addchdir_np; Debian 12 has it.
 int Spawn(const std::vector<std::string>& argv_in, const ProcessOptions& options, int in_fd,
-          int out_fd, int err_fd, std::string* error) {
+          int out_fd, int err_fd, std::string* error, bool own_group = false) {
   std::vector<std::string> argv = argv_in;
   std::vector<std::string> env = BuildEnvironment(options);
   auto cargv = CStrings(argv);
@@ -50,15 +52,42 @@ int Spawn(const std::vector<std::string>& argv_in, const ProcessOptions& options
   if (!options.working_dir.empty()) {
     posix_spawn_file_actions_addchdir_np(&actions, options.working_dir.c_str());
   }
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  if (own_group) {
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+    posix_spawnattr_setpgroup(&attr, 0);  // a group named after the child
+  }
   pid_t pid = -1;
   // Look the program up in the *child's* PATH, as a shell would.
-  int rc = posix_spawnp(&pid, cargv[0], &actions, nullptr, cargv.data(), cenv.data());
+  int rc = posix_spawnp(&pid, cargv[0], &actions, &attr, cargv.data(), cenv.data());
+  posix_spawnattr_destroy(&attr);
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) {
     *error = "spawn " + argv[0] + ": " + strerror(rc);
     return -1;
   }
   return pid;
+}
+
+// An unlinked temporary file: output of any size, no reader needed meanwhile.
+int TempFile() {
+  const char* tmp = std::getenv("TMPDIR");
+  std::string path = std::string(tmp && *tmp ? tmp : "/tmp") + "/polybackup-out-XXXXXX";
+  int fd = mkostemp(path.data(), O_CLOEXEC);
+  if (fd >= 0) unlink(path.c_str());
+  return fd;
+}
+
+std::string ReadAll(int fd) {
+  std::string out;
+  if (fd < 0 || lseek(fd, 0, SEEK_SET) != 0) return out;
+  char buf[65536];
+  ssize_t r;
+  while ((r = read(fd, buf, sizeof(buf))) > 0 || (r < 0 && errno == EINTR)) {
+    if (r > 0) out.append(buf, r);
+  }
+  return out;
 }
 
 }  // namespace
@@ -189,6 +218,53 @@ void BackgroundProcess::Stop() {
   stdin_fd_ = -1;
   if (stdout_fd_ >= 0) close(stdout_fd_);
   stdout_fd_ = -1;
+}
+
+GroupProcess::GroupProcess(const std::vector<std::string>& argv, const ProcessOptions& options) {
+  out_fd_ = TempFile();
+  err_fd_ = TempFile();
+  int in_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+  if (out_fd_ < 0 || err_fd_ < 0 || in_fd < 0) {
+    spawn_error_ = "temporary files for the output could not be made";
+  } else {
+    pid_ = Spawn(argv, options, in_fd, out_fd_, err_fd_, &spawn_error_, /*own_group=*/true);
+  }
+  if (in_fd >= 0) close(in_fd);
+}
+
+GroupProcess::~GroupProcess() {
+  if (pid_ > 0) {
+    kill(-pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+  }
+  if (out_fd_ >= 0) close(out_fd_);
+  if (err_fd_ >= 0) close(err_fd_);
+}
+
+bool GroupProcess::SignalGroup(int signal) { return pid_ > 0 && kill(-pid_, signal) == 0; }
+
+ProcessResult GroupProcess::Wait(std::chrono::milliseconds timeout) {
+  ProcessResult result;
+  if (pid_ <= 0) {
+    result.err = spawn_error_.empty() ? "not running" : spawn_error_;
+    return result;
+  }
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  int status = 0;
+  while (waitpid(pid_, &status, WNOHANG) == 0) {
+    if (std::chrono::steady_clock::now() >= deadline) {
+      result.timed_out = true;
+      kill(-pid_, SIGKILL);
+      waitpid(pid_, &status, 0);
+      break;
+    }
+    usleep(20000);
+  }
+  pid_ = -1;
+  result.exit_code = !result.timed_out && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = ReadAll(out_fd_);
+  result.err = ReadAll(err_fd_);
+  return result;
 }
 
 }  // namespace polybackup::acceptance

@@ -50,6 +50,33 @@ class BackgroundProcess {
   std::string buffer_;
 };
 
+// A child started in a process group of its own, its output collected in
+// files meanwhile, so a test can signal the whole group the way a terminal
+// does on Ctrl-C (SIGINT to the foreground process group: Terraform and the
+// providers it started) and then wait for the outcome.
+class GroupProcess {
+ public:
+  // Starts argv[0] (looked up on PATH) with stdin /dev/null. started() says
+  // whether it did; a spawn failure leaves the reason in Wait()'s `err`.
+  GroupProcess(const std::vector<std::string>& argv, const ProcessOptions& options);
+  ~GroupProcess();  // SIGKILLs the group when still running
+  GroupProcess(const GroupProcess&) = delete;
+  GroupProcess& operator=(const GroupProcess&) = delete;
+
+  bool started() const { return pid_ > 0; }
+  // Sends `signal` to every process of the group; false once it has exited.
+  bool SignalGroup(int signal);
+  // Waits for the child to exit and returns its exit code and output; after
+  // `timeout` the group is SIGKILLed and the result says timed_out.
+  ProcessResult Wait(std::chrono::milliseconds timeout);
+
+ private:
+  int pid_ = -1;
+  int out_fd_ = -1;
+  int err_fd_ = -1;
+  std::string spawn_error_;
+};
+
 }  // namespace polybackup::acceptance
 
 #endif  // POLYBACKUP_ACCEPTANCE_HARNESS_PROCESS_H_

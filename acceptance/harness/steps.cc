@@ -201,14 +201,24 @@ class Runner {
     }
     Call(step.before);
     std::visit(*this, step.kind);
+    if (scenario_.cloud_matches_state) CloudMatchesState(ws_.State());
   }
 
   void DestroyCheck() {
+    Call(scenario_.before_destroy);
     RequireOk(ws_.Destroy(), "destroy");
-    for (const std::string& address : ManagedResources(ws_.State())) {
+    const json state = ws_.State();
+    for (const std::string& address : ManagedResources(state)) {
       Fail(address + " is still in state after destroy");
     }
     Call(scenario_.check_destroy);
+    CloudMatchesState(state);
+  }
+
+  void CloudMatchesState(const json& state) {
+    if (!scenario_.cloud_matches_state) return;
+    INFO(label_ << ": the cloud against the state");
+    scenario_.cloud_matches_state(state);
   }
 
   // Leaves nothing behind, on a real account above all; the failure that got

@@ -151,6 +151,13 @@ struct Scenario {
   // After `terraform destroy` (which must succeed and leave no managed
   // resource in state): asks the cloud that nothing is left behind.
   Callback check_destroy;
+  // After every step and after the destroy, with the state then
+  // (`terraform show -json`): asks the cloud that it holds exactly the
+  // objects the state records — no duplicate, no orphan (the fault
+  // campaigns, acceptance/faults/).
+  std::function<void(const nlohmann::json& state)> cloud_matches_state;
+  // Out-of-band set-up before the final destroy (e.g. injecting faults).
+  Callback before_destroy;
   // Always run last, even after a failure (e.g. restoring a real account).
   Callback cleanup;
 };

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 #include "acceptance/harness/acceptance.h"
 
@@ -93,10 +94,26 @@ TEST_CASE("step runner: a step about another resource of the scenario") {
       // Back to the scenario's own resource.
       {Import{.into = ImportInto::kScenarioState, .checks = {Attr("name", "first")}}},
   };
+  // The cloud is compared with the state after each of the 5 steps and
+  // after the destroy, which follows before_destroy.
+  std::vector<size_t> compared;
+  bool destroying = false;
+  auto matches = [&](const json& state) {
+    std::set<std::string> in_state, in_cloud;
+    for (const std::string& address : ManagedResources(state)) {
+      in_state.insert(FindResource(state, address)->at("id").get<std::string>());
+    }
+    for (const auto& [id, object] : store.Objects().items()) in_cloud.insert(id);
+    CHECK(in_state == in_cloud);
+    compared.push_back(destroying ? 100 + in_state.size() : in_state.size());
+  };
   RunScenario({.emulated = true, .env = {{"POLYBACKUP_TEST_STORE", store.path()}}},
               {.address = "polybackup_test_thing.a",
                .steps = std::move(steps),
-               .check_destroy = [&] { CHECK(store.Objects().empty()); }});
+               .check_destroy = [&] { CHECK(store.Objects().empty()); },
+               .cloud_matches_state = matches,
+               .before_destroy = [&] { destroying = true; }});
+  CHECK(compared == std::vector<size_t>{2, 2, 2, 2, 2, 100});
   std::filesystem::remove_all(dir);
 }
 

@@ -111,8 +111,23 @@ Workspace::~Workspace() {
 void Workspace::SetConfig(const std::string& hcl) { WriteFile(fs::path(dir_) / "main.tf", hcl); }
 
 ProcessResult Workspace::Run(const std::vector<std::string>& args, const std::string& stdin_data) {
-  ProcessOptions opts;
+  ProcessOptions opts = RunOptions();
   opts.stdin_data = stdin_data;
+  return RunProcess(Argv(args), opts);
+}
+
+std::unique_ptr<GroupProcess> Workspace::Start(const std::vector<std::string>& args) {
+  return std::make_unique<GroupProcess>(Argv(args), RunOptions());
+}
+
+std::vector<std::string> Workspace::Argv(const std::vector<std::string>& args) const {
+  std::vector<std::string> argv = {TerraformPath()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return argv;
+}
+
+ProcessOptions Workspace::RunOptions() const {
+  ProcessOptions opts;
   opts.working_dir = dir_;
   opts.env = env_;
   opts.env["TF_CLI_CONFIG_FILE"] = cli_config_;
@@ -122,9 +137,7 @@ ProcessResult Workspace::Run(const std::vector<std::string>& args, const std::st
   // The user's own overrides or reattach settings must not leak into tests.
   opts.unset_env = {"TF_REATTACH_PROVIDERS", "TF_CLI_ARGS",  "TF_CLI_ARGS_plan",
                     "TF_CLI_ARGS_apply",     "TF_WORKSPACE", "TF_DATA_DIR"};
-  std::vector<std::string> argv = {TerraformPath()};
-  argv.insert(argv.end(), args.begin(), args.end());
-  return RunProcess(argv, opts);
+  return opts;
 }
 
 ProcessResult Workspace::Apply(const std::vector<std::string>& extra) {
@@ -191,8 +204,10 @@ std::optional<nlohmann::json> FindResource(const nlohmann::json& state,
 }
 
 std::string Describe(const ProcessResult& r) {
+  // stderr first: it holds Terraform's errors, and CTest cuts long output
+  // (a plan of a thousand resources on stdout) at the end.
   return "exit code " + std::to_string(r.exit_code) + (r.timed_out ? " (timed out)" : "") +
-         "\n--- stdout ---\n" + r.out + "\n--- stderr ---\n" + r.err;
+         "\n--- stderr ---\n" + r.err + "\n--- stdout ---\n" + r.out;
 }
 
 std::optional<nlohmann::json> AttrPath(const nlohmann::json& values, const std::string& path) {

@@ -9,6 +9,7 @@
 #define POLYBACKUP_ACCEPTANCE_HARNESS_TERRAFORM_H_
 
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -77,6 +78,10 @@ class Workspace {
   // Runs `terraform <args>` in the workspace. No -input, no colour.
   ProcessResult Run(const std::vector<std::string>& args, const std::string& stdin_data = "");
 
+  // Starts `terraform <args>` in a process group of its own and returns at
+  // once: signal it as a terminal would (SIGINT for Ctrl-C), then Wait().
+  std::unique_ptr<GroupProcess> Start(const std::vector<std::string>& args);
+
   // `terraform apply -auto-approve`; on failure the result carries the output.
   ProcessResult Apply(const std::vector<std::string>& extra = {});
   ProcessResult Destroy();
@@ -107,6 +112,8 @@ class Workspace {
 
  private:
   void WriteRequiredProviders(bool with_polybackup);
+  std::vector<std::string> Argv(const std::vector<std::string>& args) const;
+  ProcessOptions RunOptions() const;
 
   std::string dir_;
   std::string cli_config_;
@@ -115,7 +122,8 @@ class Workspace {
   std::optional<ProcessResult> init_;
 };
 
-// Renders a command's output for a failure message.
+// Renders a command's output for a failure message: exit code, stderr (the
+// errors), then stdout.
 std::string Describe(const ProcessResult& r);
 
 // The attribute values of the resource at `address` in a `terraform show

@@ -221,6 +221,44 @@ TEST_CASE("unknowns in odd places are planned, not rejected") {
   }
 }
 
+TEST_CASE("the shipped binary serves only the client holding Terraform's certificate") {
+  // The launch contract is tested on the stub (tfplugin/testing/protocol_test.cc);
+  // this is the binary users install.
+  struct Client {
+    const char* what;
+    bool untrusted, no_cert, plaintext;
+  };
+  for (const Client c :
+       {Client{"another certificate", true, false, false},
+        Client{"no certificate", false, true, false}, Client{"plaintext", false, false, true}}) {
+    CAPTURE(c.what);
+    LaunchOptions o;
+    o.present_untrusted_cert = c.untrusted;
+    o.present_no_cert = c.no_cert;
+    auto launched = PluginClient::Launch(ProviderBinary(), o);
+    REQUIRE(launched.ok());
+    auto& client = **launched;
+    std::unique_ptr<grpc::health::v1::Health::Stub> plaintext;
+    if (c.plaintext) {
+      plaintext = grpc::health::v1::Health::NewStub(tfplugin::testing::ConnectPlaintext(
+          client.handshake().network, client.handshake().address));
+    }
+    auto refused = tfplugin::testing::CheckHealth(c.plaintext ? *plaintext : client.health(),
+                                                  "plugin", std::chrono::milliseconds(3000));
+    CHECK_FALSE(refused.ok());
+    // No schema for it either.
+    if (!c.plaintext) {
+      grpc::ClientContext ctx;
+      tfplugin6::GetProviderSchema::Request req;
+      tfplugin6::GetProviderSchema::Response resp;
+      CHECK_FALSE(client.provider().GetProviderSchema(WithDeadline(ctx, 3), req, &resp).ok());
+    }
+  }
+  // Terraform's own certificate works.
+  auto client = Launch();
+  CHECK(tfplugin::testing::CheckHealth(client->health(), "plugin").ok());
+}
+
 TEST_CASE("thirty concurrent calls are all answered") {
   auto client = Launch();
   const cty::Type type = ResourceType(kKvstore);

@@ -34,6 +34,7 @@ KvstoreClient Client(Emulators& e, std::string secret = acceptance::kTestSecretK
   };
   o.transport = http::NewCurlTransport(http::TlsOptions{});
   o.retry.max_attempts = 4;
+  o.retry.max_throttled_attempts = 4;  // 25 by default
   o.backoff = {.initial_delay = std::chrono::milliseconds(20),
                .max_delay = std::chrono::milliseconds(100)};
   return KvstoreClient(std::move(o));

@@ -30,8 +30,8 @@ absl::Status Annotate(const absl::Status& status, const std::string& operation, 
   return out;
 }
 
-bool MayResendNonIdempotent(const absl::Status& status) {
-  // A throttling answer proves the cloud refused the call before doing it.
+// A throttling answer: the cloud refused the call before doing it.
+bool IsThrottled(const absl::Status& status) {
   std::optional<CloudError> e = GetCloudError(status);
   return e && e->http_status != 0 && IsThrottlingError(*e);
 }
@@ -98,8 +98,12 @@ absl::StatusOr<http::HttpResponse> RetryLoop::Run(const HttpCall& call,
   steady_clock::time_point deadline = start + retry_.max_elapsed;
   if (options.deadline && *options.deadline < deadline) deadline = *options.deadline;
   const int max_attempts = std::max(1, retry_.max_attempts);
+  // One attempt means no retry of any kind.
+  const int max_throttled =
+      max_attempts == 1 ? 1 : std::max(max_attempts, retry_.max_throttled_attempts);
 
   absl::Status last;
+  int failed = 0, throttled = 0;
   for (int attempt = 1;; ++attempt) {
     if (options.cancel != nullptr && options.cancel->cancelled()) {
       return Annotate(absl::CancelledError(options.cancel->reason()), call.operation, attempt - 1);
@@ -113,9 +117,17 @@ absl::StatusOr<http::HttpResponse> RetryLoop::Run(const HttpCall& call,
     if (!request.ok()) return Annotate(request.status(), call.operation, attempt - 1);
 
     http::SendOptions send = options.send;
-    send.cancel = options.cancel;
-    milliseconds remaining = duration_cast<milliseconds>(deadline - now);
-    send.total_timeout = std::min(send.total_timeout, std::max(remaining, milliseconds(1)));
+    if (call.idempotency == Idempotency::kIdempotent) {
+      send.cancel = options.cancel;
+      milliseconds remaining = duration_cast<milliseconds>(deadline - now);
+      send.total_timeout = std::min(send.total_timeout, std::max(remaining, milliseconds(1)));
+    } else {
+      // A create, once sent, is waited out (within its own per-attempt
+      // timeout): the cloud may carry it out whether or not anyone listens,
+      // and only its answer names the object to record. Abandoned on a stop
+      // (Ctrl-C) or at the deadline, it left an object no state knew.
+      send.cancel = nullptr;
+    }
     LogRequest(call.operation, attempt, *request);
     absl::StatusOr<http::HttpResponse> answer = transport_->Send(*request, send);
     milliseconds took = duration_cast<milliseconds>(clock_.Monotonic() - now);
@@ -124,11 +136,12 @@ absl::StatusOr<http::HttpResponse> RetryLoop::Run(const HttpCall& call,
     if (status.ok()) return answer;
     last = status;
 
-    if (status.code() == absl::StatusCode::kCancelled || !retry_.IsRetryable(status) ||
-        attempt >= max_attempts) {
+    const bool was_throttled = IsThrottled(status);
+    const bool spent = was_throttled ? ++throttled >= max_throttled : ++failed >= max_attempts;
+    if (status.code() == absl::StatusCode::kCancelled || !retry_.IsRetryable(status) || spent) {
       return Annotate(status, call.operation, attempt);
     }
-    if (call.idempotency == Idempotency::kNonIdempotent && !MayResendNonIdempotent(status)) {
+    if (call.idempotency == Idempotency::kNonIdempotent && !was_throttled) {
       if (!call.recover) return Annotate(status, call.operation, attempt);
       absl::StatusOr<std::optional<http::HttpResponse>> recovered = call.recover();
       if (!recovered.ok()) return Annotate(recovered.status(), call.operation, attempt);

@@ -42,9 +42,17 @@ struct BackoffPolicy {
   std::chrono::milliseconds Delay(int retry, RandomSource& random) const;
 };
 
-// Which failures are worth another attempt, and how many attempts in total.
+// Which failures are worth another attempt, and how many attempts.
 struct RetryPolicy {
-  int max_attempts = 5;  // including the first; 1 disables retries
+  // Attempts that may fail (5xx, transport errors, extra codes), the first
+  // included; 1 disables every retry, throttled ones too.
+  int max_attempts = 5;
+  // Attempts that may be throttled, counted apart: a throttling answer says
+  // the call was not carried out and asks the caller to slow down, so it is
+  // waited out with backoff (within max_elapsed and the deadline) instead of
+  // failing an apply that a burst hit. hashicorp/aws retries throttled calls
+  // 25 times by default (its max_retries); at least max_attempts.
+  int max_throttled_attempts = 25;
   std::chrono::milliseconds max_elapsed{std::chrono::minutes(5)};
   // Cloud error codes retried in addition to the defaults, for a call that
   // knows a busy state passes (e.g. R-kvstore "IncorrectDBInstanceState").
@@ -102,7 +110,13 @@ class RetryLoop {
             RetryPolicy retry = {}, BackoffPolicy backoff = {});
 
   // Runs `call` until it succeeds, fails with a final error, runs out of
-  // attempts or time, or is cancelled.
+  // attempts or time, or is cancelled. Cancellation and the deadline are
+  // checked before each attempt and end backoff sleeps; an attempt in flight
+  // is abandoned at once only when the call is kIdempotent. A create
+  // (kTokenized, kNonIdempotent) already sent is waited out within its
+  // per-attempt timeout (options.send.total_timeout), since only its answer
+  // names the object the cloud may have made; no attempt follows it once
+  // cancelled.
   // Success: the answer whose map_error was OK (any 2xx body is the caller's
   // to parse). Failure: the last attempt's status with CloudError::attempts
   // and ::operation filled in (transport failures get both in the message);

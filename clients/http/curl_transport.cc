@@ -49,6 +49,8 @@ struct Transfer {
   const Cancellation* cancel = nullptr;
   std::size_t max_body = 0;
   bool too_large = false;
+  int sends = 0;                // requests libcurl was about to send
+  bool resend_refused = false;  // it wanted to send this one again
 };
 
 size_t OnBody(char* data, size_t size, size_t count, void* user) {
@@ -84,10 +86,28 @@ int OnProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
   return transfer->cancel != nullptr && transfer->cancel->cancelled() ? 1 : 0;
 }
 
+// Called by libcurl before it sends the request. A second call in one
+// transfer is libcurl about to send it again on its own: a reused connection
+// closed without an answer ("Connection died, retrying a fresh connect"),
+// which happens when the server hung up after carrying the request out. That
+// resend is refused: it would repeat a create behind the retry loop's back
+// (which decides by the call's idempotency) and replay a signature's nonce.
+int OnPrereq(void* user, char*, char*, int, int) {
+  auto* transfer = static_cast<Transfer*>(user);
+  if (++transfer->sends == 1) return CURL_PREREQFUNC_OK;
+  transfer->resend_refused = true;
+  return CURL_PREREQFUNC_ABORT;
+}
+
 absl::Status MapCurlError(const CurlLibrary& curl, CURLcode code, const char* detail,
                           const Transfer& transfer, const HttpRequest& request) {
   std::string message = absl::StrCat(request.method, " ", RedactUrlForLog(request.url), ": ",
                                      detail[0] != '\0' ? detail : curl.easy_strerror(code));
+  if (transfer.resend_refused) {
+    return absl::UnavailableError(absl::StrCat(
+        request.method, " ", RedactUrlForLog(request.url),
+        ": the connection closed without an answer (the request may have been carried out)"));
+  }
   switch (code) {
     case CURLE_ABORTED_BY_CALLBACK:
       return absl::CancelledError(transfer.cancel != nullptr ? transfer.cancel->reason()
@@ -219,6 +239,8 @@ void CurlTransport::Configure(CURL* easy, const HttpRequest& request, const Send
   curl_.easy_setopt(easy, CURLOPT_XFERINFOFUNCTION, &OnProgress);
   curl_.easy_setopt(easy, CURLOPT_XFERINFODATA, &transfer);
   curl_.easy_setopt(easy, CURLOPT_NOPROGRESS, 0L);
+  curl_.easy_setopt(easy, CURLOPT_PREREQFUNCTION, &OnPrereq);
+  curl_.easy_setopt(easy, CURLOPT_PREREQDATA, &transfer);
 
   bool has_body = !request.body.empty() || request.method == "POST" || request.method == "PUT" ||
                   request.method == "PATCH";

@@ -160,6 +160,26 @@ TEST_CASE("Cancel() ends a call blocked on a silent server") {
   CHECK(server.request_count() == before);
 }
 
+TEST_CASE("a request whose answer was lost is never sent again behind the caller's back") {
+  // libcurl resends a request on its own when a reused connection closes
+  // without an answer; the server may have carried it out (the fault
+  // campaigns' dropped answers found it: a replayed signature nonce, a
+  // create sent twice). The caller's retry loop decides instead.
+  LocalHttpServer server([](const ReceivedRequest& r) {
+    return ServerReply{.body = "made", .drop = r.target == "/create"};
+  });
+  auto transport = NewCurlTransport(TlsOptions{});
+  REQUIRE(transport->Send({"POST", server.BaseUrl() + "/warm-up", {}, "{}"}, {}).ok());
+  absl::StatusOr<HttpResponse> lost =
+      transport->Send({"POST", server.BaseUrl() + "/create", {}, R"({"Name":"x"})"}, {});
+  CHECK(lost.status().code() == absl::StatusCode::kUnavailable);
+  CHECK(lost.status().message().find("may have been carried out") != std::string_view::npos);
+  CHECK(server.request_count() == 2);  // sent once
+  // The transport goes on working, on a new connection.
+  CHECK(transport->Send({"GET", server.BaseUrl() + "/after", {}, ""}, {}).ok());
+  CHECK(server.request_count() == 3);
+}
+
 TEST_CASE("transport failures map to canonical codes") {
   auto transport = NewCurlTransport(TlsOptions{});
   SUBCASE("total timeout") {

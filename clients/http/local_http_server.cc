@@ -271,6 +271,7 @@ void LocalHttpServer::Serve(int fd) {
     }
     ServerReply reply = handler_(request);
     if (reply.delay.count() > 0 && !Wait(reply.delay)) break;
+    if (reply.drop) break;  // hang up without a word
     std::string out = absl::StrCat("HTTP/1.1 ", reply.status, " ", Reason(reply.status), "\r\n",
                                    "Content-Length: ", reply.body.size(), "\r\n");
     for (const auto& [name, value] : reply.headers) {

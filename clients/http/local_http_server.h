@@ -33,6 +33,7 @@ struct ServerReply {
   Headers headers;
   std::chrono::milliseconds delay{0};  // wait before answering (slow server)
   bool close = false;                  // send "Connection: close" and hang up
+  bool drop = false;                   // hang up without answering (an answer lost)
 };
 
 class LocalHttpServer {

@@ -3,7 +3,8 @@
 // never holds something that could be replayed.
 //
 // Blanked headers (case-insensitive): Authorization, X-Amz-Security-Token,
-// X-Security-Token, X-Auth-Token, X-Subject-Token, X-Acs-Security-Token.
+// X-Security-Token, X-Auth-Token, X-Subject-Token, X-Acs-Security-Token,
+// X-Acs-Accesskey-Id.
 // Blanked query / form parameters (case-insensitive names): Signature,
 // AccessKeyId, SecurityToken, X-Amz-Signature, X-Amz-Credential,
 // X-Amz-Security-Token. Values become "[REDACTED]"; names stay so a reader

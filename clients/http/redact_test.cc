@@ -7,7 +7,7 @@ namespace polybackup::clients::http {
 TEST_CASE("every credential header is blanked, whatever its case") {
   for (const char* name :
        {"Authorization", "authorization", "X-Amz-Security-Token", "X-Security-Token",
-        "x-auth-token", "X-Subject-Token", "x-acs-security-token"}) {
+        "x-auth-token", "X-Subject-Token", "x-acs-security-token", "x-acs-accesskey-id"}) {
     CAPTURE(name);
     HttpRequest request{"GET", "https://h/", {{name, "s3cr3t-value"}, {"X-Amz-Date", "2024"}}, ""};
     HttpRequest safe = RedactHeadersForLog(request);

@@ -1,6 +1,6 @@
 #include "datasources/kvstore/kvstore_backup_policy_data_source.h"
 
-#include "resources/common/provider_data.h"
+#include "resources/common/client_access.h"
 
 namespace polybackup::datasources::kvstore {
 
@@ -33,21 +33,18 @@ schema::ModelSchema<BackupPolicyModel> BackupPolicyDataSource::DefineSchema() co
 
 std::optional<BackupPolicyModel> BackupPolicyDataSource::Read(framework::Context& ctx,
                                                               const BackupPolicyModel& config) {
-  auto* data = ctx.ProviderData<resources::ProviderData>();
-  if (data == nullptr) return std::nullopt;
-  const std::string region = data->Region(resources::Cloud::kAlicloud, config.region);
-  auto client = data->Kvstore(ctx, region);
+  const auto client = resources::ClientFor(ctx, resources::Cloud::kAlicloud, config.region,
+                                           &resources::ProviderData::Kvstore);
   if (!client) return std::nullopt;
   const std::string instance_id = config.instance_id.value();
-  auto policy =
-      client->DescribeBackupPolicy(instance_id, resources::ProviderData::CallOptionsFor(ctx));
+  auto policy = client->DescribeBackupPolicy(instance_id, client.options);
   if (!ctx.AddStatus(policy.status(), "reading R-kvstore Backup Policy (" + instance_id + ")")) {
     return std::nullopt;
   }
   BackupPolicyModel out;
   out.id = instance_id;
   out.instance_id = instance_id;
-  out.region = region;
+  out.region = client.region;
   resources::kvstore::ApplyPolicy(*policy, out);
   return out;
 }

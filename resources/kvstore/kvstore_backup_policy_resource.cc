@@ -1,6 +1,6 @@
 #include "resources/kvstore/kvstore_backup_policy_resource.h"
 
-#include "resources/common/provider_data.h"
+#include "resources/common/client_access.h"
 #include "resources/common/weekdays.h"
 
 namespace polybackup::resources::kvstore {
@@ -18,6 +18,12 @@ constexpr char kOriginalPolicy[] = "original_policy";
 // How often the instance status is polled after a change: the reference
 // provider polls every 60 s, which makes every apply slow.
 constexpr std::chrono::seconds kPoll{2};
+
+// The R-kvstore client of `region` (unset: the provider's), or empty with
+// the error on the context.
+ClientAccess<ali::KvstoreClient> KvstoreFor(framework::Context& ctx, const schema::String& region) {
+  return ClientFor(ctx, Cloud::kAlicloud, region, &ProviderData::Kvstore);
+}
 
 // What an operation's diagnostics start with, as the AWS provider writes
 // them: "updating R-kvstore Backup Policy (r-123)".
@@ -104,14 +110,11 @@ ApplyResult<BackupPolicyModel> BackupPolicyResource::Update(framework::Context& 
 ApplyResult<BackupPolicyModel> BackupPolicyResource::Apply(framework::Context& ctx,
                                                            const BackupPolicyModel& planned,
                                                            const std::string& verb, bool creating) {
-  auto* data = ctx.ProviderData<ProviderData>();
-  if (data == nullptr) return Failed();
   const std::string what = Summary(verb, planned);
-  const std::string region = data->Region(Cloud::kAlicloud, planned.region);
-  auto client = data->Kvstore(ctx, region);
+  const auto client = KvstoreFor(ctx, planned.region);
   if (!client) return Failed();
   const std::string instance_id = planned.instance_id.value();
-  const auto options = ProviderData::CallOptionsFor(ctx);
+  const auto& options = client.options;
 
   auto current = client->DescribeBackupPolicy(instance_id, options);
   if (!ctx.AddStatus(current.status(), what)) return Failed();
@@ -120,7 +123,7 @@ ApplyResult<BackupPolicyModel> BackupPolicyResource::Apply(framework::Context& c
   }
   BackupPolicyModel result = planned;
   result.id = instance_id;
-  result.region = region;
+  result.region = client.region;
   if (creating) {
     // From here on the policy belongs to Terraform: whatever fails later,
     // state records it as it is now (the next refresh corrects it).
@@ -144,20 +147,17 @@ ApplyResult<BackupPolicyModel> BackupPolicyResource::Apply(framework::Context& c
 
 ReadResult<BackupPolicyModel> BackupPolicyResource::Read(framework::Context& ctx,
                                                          const BackupPolicyModel& state) {
-  auto* data = ctx.ProviderData<ProviderData>();
-  if (data == nullptr) return Failed();
-  const std::string region = data->Region(Cloud::kAlicloud, state.region);
-  auto client = data->Kvstore(ctx, region);
+  const auto client = KvstoreFor(ctx, state.region);
   if (!client) return Failed();
   const std::string instance_id = state.instance_id.value();
-  auto policy = client->DescribeBackupPolicy(instance_id, ProviderData::CallOptionsFor(ctx));
+  auto policy = client->DescribeBackupPolicy(instance_id, client.options);
   if (absl::IsNotFound(policy.status())) {
     return Gone("the instance " + instance_id + " no longer exists");
   }
   if (!ctx.AddStatus(policy.status(), Summary("reading", state))) return Failed();
   BackupPolicyModel out = state;
   out.id = instance_id;
-  out.region = region;
+  out.region = client.region;
   if (out.keep_on_destroy.is_unknown()) out.keep_on_destroy = schema::Bool::Null();
   ApplyPolicy(*policy, out);
   return out;
@@ -178,12 +178,9 @@ void BackupPolicyResource::Delete(framework::Context& ctx, const BackupPolicyMod
                        " was recorded, so destroy leaves its current policy unchanged.");
     return;
   }
-  auto* data = ctx.ProviderData<ProviderData>();
-  if (data == nullptr) return;
-  auto client = data->Kvstore(ctx, data->Region(Cloud::kAlicloud, state.region));
+  const auto client = KvstoreFor(ctx, state.region);
   if (!client) return;
-  absl::Status restored =
-      client->ModifyBackupPolicyAndWait(*request, kPoll, ProviderData::CallOptionsFor(ctx));
+  absl::Status restored = client->ModifyBackupPolicyAndWait(*request, kPoll, client.options);
   if (absl::IsNotFound(restored)) return;  // the instance is gone: nothing to restore
   ctx.AddStatus(restored, Summary("restoring the earlier", state));
 }
@@ -196,15 +193,13 @@ ReadResult<BackupPolicyModel> BackupPolicyResource::Import(framework::Context& c
         "Import a backup policy by its instance ID, e.g. r-bp1234567890abcde; got \"" + id + "\".");
     return Failed();
   }
-  auto* data = ctx.ProviderData<ProviderData>();
-  if (data == nullptr) return Failed();
+  const auto client = KvstoreFor(ctx, schema::String());
+  if (!client) return Failed();
   BackupPolicyModel m;
   m.id = id;
   m.instance_id = id;
-  m.region = data->Region(Cloud::kAlicloud);
-  auto client = data->Kvstore(ctx, m.region.value());
-  if (!client) return Failed();
-  auto policy = client->DescribeBackupPolicy(id, ProviderData::CallOptionsFor(ctx));
+  m.region = client.region;
+  auto policy = client->DescribeBackupPolicy(id, client.options);
   if (absl::IsNotFound(policy.status())) {
     return Gone("no instance " + id + " in region " + m.region.value());
   }

@@ -44,8 +44,10 @@ TEST_CASE("socket directory is private and removed with its socket") {
     CHECK(sock.rfind(dir + "/", 0) == 0);
     CHECK(dir.find("//") == std::string::npos);
     struct stat st;
-    REQUIRE(stat(dir.c_str(), &st) == 0);
-    CHECK((st.st_mode & 0777) == 0700);
+    REQUIRE(lstat(dir.c_str(), &st) == 0);
+    CHECK(S_ISDIR(st.st_mode));
+    CHECK((st.st_mode & 07777) == 0700);
+    CHECK(st.st_uid == getuid());
 
     // Stand in for the gRPC server creating the socket.
     int fd = socket(AF_UNIX, SOCK_STREAM, 0);

@@ -204,8 +204,10 @@ absl::StatusOr<std::unique_ptr<PluginClient>> PluginClient::Launch(const std::st
     }
     grpc::SslCredentialsOptions ssl;
     ssl.pem_root_certs = *root;
-    ssl.pem_private_key = presented.private_key_pem;
-    ssl.pem_cert_chain = presented.certificate_pem;
+    if (!options.present_no_cert) {
+      ssl.pem_private_key = presented.private_key_pem;
+      ssl.pem_cert_chain = presented.certificate_pem;
+    }
     grpc::ChannelArguments args;
     // The server certificate names only "localhost" (go-plugin's ServerName).
     args.SetSslTargetNameOverride("localhost");

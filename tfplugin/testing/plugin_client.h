@@ -47,6 +47,9 @@ struct LaunchOptions {
   // With auto_mtls: present this certificate/key instead of the one announced
   // in PLUGIN_CLIENT_CERT (the server must refuse it).
   bool present_untrusted_cert = false;
+  // With auto_mtls: connect over TLS (trusting the server) but present no
+  // client certificate at all (the server must refuse).
+  bool present_no_cert = false;
   // Extra environment (name, value); replaces inherited values.
   std::vector<std::pair<std::string, std::string>> env;
   // Start the child with SIGINT ignored, as a shell starts a background job

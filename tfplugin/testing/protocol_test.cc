@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
@@ -145,25 +146,37 @@ TEST_CASE("protocol 6 is answered whatever order the client offers") {
   }
 }
 
-TEST_CASE("a client certificate other than PLUGIN_CLIENT_CERT is refused at the TLS layer") {
-  LaunchOptions o;
-  o.present_untrusted_cert = true;
-  o.env = {{"TF_LOG", "ERROR"}};
-  auto client = MustLaunch(o);
-  auto status = CheckHealth(client->health(), "plugin", milliseconds(3000));
-  REQUIRE_FALSE(status.ok());
-  CHECK(status.status().code() == absl::StatusCode::kUnavailable);
-  // The server's TLS stack rejected the certificate, and gRPC's own message
-  // reached stderr as an hclog JSON line, not as plain text.
-  std::string logged;
-  for (int i = 0; i < 300 && logged.find("certificate verify failed") == std::string::npos; ++i) {
-    std::this_thread::sleep_for(milliseconds(10));
-    logged = client->StderrSoFar();
+TEST_CASE(
+    "a client certificate other than PLUGIN_CLIENT_CERT, or none, is refused at the TLS layer") {
+  struct Client {
+    bool untrusted, no_cert;
+    const char* reason;  // what the server's TLS stack says
+  };
+  for (const Client c : {Client{true, false, "certificate verify failed"},
+                         Client{false, true, "peer did not return a certificate"}}) {
+    CAPTURE(c.reason);
+    LaunchOptions o;
+    o.present_untrusted_cert = c.untrusted;
+    o.present_no_cert = c.no_cert;
+    o.env = {{"TF_LOG", "ERROR"}};
+    auto client = MustLaunch(o);
+    auto status = CheckHealth(client->health(), "plugin", milliseconds(3000));
+    REQUIRE_FALSE(status.ok());
+    CHECK(status.status().code() == absl::StatusCode::kUnavailable);
+    // The server's TLS stack refused the client, and gRPC's own message
+    // reached stderr as an hclog JSON line, not as plain text.
+    std::string logged;
+    for (int i = 0; i < 300 && logged.find(c.reason) == std::string::npos; ++i) {
+      std::this_thread::sleep_for(milliseconds(10));
+      logged = client->StderrSoFar();
+    }
+    INFO(logged);
+    CHECK(logged.find(R"("@level":"error","@message":"grpc: Handshake failed)") !=
+          std::string::npos);
+    CHECK(logged.find(c.reason) != std::string::npos);
+    // The server is unharmed and keeps serving.
+    CHECK_FALSE(client->WaitForExit(milliseconds(0)).has_value());
   }
-  CHECK(logged.find(R"("@level":"error","@message":"grpc: Handshake failed)") != std::string::npos);
-  CHECK(logged.find("certificate verify failed") != std::string::npos);
-  // The server is unharmed and keeps serving.
-  CHECK_FALSE(client->WaitForExit(milliseconds(0)).has_value());
 }
 
 TEST_CASE("with AutoMTLS on, a plaintext client cannot talk to the server") {
@@ -235,6 +248,20 @@ TEST_CASE("SIGINT is ignored; SIGTERM stops the server cleanly") {
   REQUIRE(client->Signal(SIGTERM));
   CHECK(ExitCode(client->WaitForExit(milliseconds(5000))) == 0);
   CHECK_FALSE(Exists(Dirname(socket)));
+}
+
+TEST_CASE("the socket directory is private whatever the umask: 0700, owned by this user") {
+  const mode_t before = umask(0);  // the child inherits the most permissive umask
+  auto client = MustLaunch();
+  umask(before);
+  const std::string dir = Dirname(client->handshake().address);
+  struct stat st;
+  REQUIRE(lstat(dir.c_str(), &st) == 0);
+  CHECK(S_ISDIR(st.st_mode));  // not a symlink planted by someone else
+  CHECK((st.st_mode & 07777) == 0700);
+  CHECK(st.st_uid == getuid());
+  // The server still answers through it.
+  CHECK(CheckHealth(client->health(), "plugin").ok());
 }
 
 TEST_CASE("the socket directory honours PLUGIN_UNIX_SOCKET_DIR, then TMPDIR") {

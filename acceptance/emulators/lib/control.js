@@ -47,7 +47,7 @@ function createControlHandler(emulator) {
       return {ok: true};
     }
     if (path === '/faults') {
-      if (method === 'GET') return emulator.faults;
+      if (method === 'GET') return emulator.pendingFaults();
       if (method === 'POST') return {id: emulator.addFault(body).id};
       if (method === 'DELETE') {
         emulator.faults = [];

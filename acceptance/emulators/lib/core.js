@@ -142,6 +142,16 @@ class Emulator {
   // ---- faults ------------------------------------------------------------------------------------
   addFault(spec) {
     if (!spec || typeof spec.service !== 'string') throw new util.ServiceError(400, 'BadRequest', 'fault needs "service"');
+    const number = (name, ok, what) => {
+      if (spec[name] === undefined) return undefined;
+      if (typeof spec[name] !== 'number' || !ok(spec[name])) {
+        throw new util.ServiceError(400, 'BadRequest', `fault "${name}" must be ${what}`);
+      }
+      return spec[name];
+    };
+    const fraction = number('fraction', (v) => v > 0 && v <= 1, 'a number in (0, 1]');
+    const durationMs = number('duration_ms', (v) => v > 0, 'a positive number of milliseconds');
+    const count = number('count', (v) => Number.isInteger(v) && v > 0, 'a positive integer');
     const fault = {
       id: String(this.nextFaultId++),
       service: spec.service,
@@ -149,24 +159,46 @@ class Emulator {
       status: spec.status,
       code: spec.code,
       message: spec.message,
-      count: spec.count === undefined ? 1 : spec.count,
+      // A burst (duration_ms) lasts its window unless a count is given too.
+      count: count !== undefined ? count : (durationMs ? null : 1),
       latency_ms: spec.latency_ms || 0,
       throttle: !!spec.throttle,
       drop_after_commit: !!spec.drop_after_commit,
+      fraction: fraction === undefined ? 1 : fraction,
+      duration_ms: durationMs || null,
+      ends_at: null, // wall-clock ms; set by the first matching request of a burst
+      matched: 0, // matching requests seen
+      hits: 0, // requests the fault was applied to
     };
     this.faults.push(fault);
     return fault;
   }
 
-  // Takes one use of the first fault matching (service, route); exhausted faults disappear.
+  // The faults still to come (bursts whose window has passed are dropped).
+  pendingFaults(now = Date.now()) {
+    this.faults = this.faults.filter((f) => f.ends_at === null || now < f.ends_at);
+    return this.faults;
+  }
+
+  // Takes one use of the first fault that matches (service, route) and picks this request;
+  // exhausted faults and bursts whose window has passed disappear.
   takeFault(serviceName, route) {
-    const i = this.faults.findIndex((f) => (f.service === serviceName || f.service === '*') &&
-        (f.route === '*' || f.route === route));
-    if (i < 0) return null;
-    const f = this.faults[i];
-    f.count -= 1;
-    if (f.count <= 0) this.faults.splice(i, 1);
-    return f;
+    const now = Date.now();
+    this.pendingFaults(now);
+    for (let i = 0; i < this.faults.length; i++) {
+      const f = this.faults[i];
+      if ((f.service !== serviceName && f.service !== '*') || (f.route !== '*' && f.route !== route)) continue;
+      if (f.duration_ms && f.ends_at === null) f.ends_at = now + f.duration_ms;
+      f.matched += 1;
+      if (!pickedByFraction(f.fraction, f.matched)) continue;
+      f.hits += 1;
+      if (f.count !== null) {
+        f.count -= 1;
+        if (f.count <= 0) this.faults.splice(i, 1);
+      }
+      return f;
+    }
+    return null;
   }
 
   throttleFor(service) {
@@ -257,6 +289,15 @@ class Emulator {
   }
 }
 
+// Whether the k-th matching request (1-based) is one of a fault's `fraction` of them: spread
+// evenly and deterministically, the first one included (0.5 takes the 1st, 3rd, ...; 1/3 the 1st,
+// 4th, ...), so exactly ceil(n * fraction) of the first n are taken and runs are reproducible.
+function pickedByFraction(fraction, k) {
+  if (fraction >= 1) return true;
+  const upTo = (n) => Math.ceil(n * fraction - 1e-9);
+  return upTo(k) > upTo(k - 1);
+}
+
 function writeResponse(res, resp, method) {
   const headers = {...(resp.headers || {})};
   let body = resp.body;
@@ -317,4 +358,4 @@ async function start(options = {}) {
   return {urls, close, emulator};
 }
 
-module.exports = {start, SERVICE_NAMES, FIXED_IDENTITY, THROTTLE_DEFAULTS, Emulator, writeResponse};
+module.exports = {start, SERVICE_NAMES, FIXED_IDENTITY, THROTTLE_DEFAULTS, Emulator, writeResponse, pickedByFraction};

@@ -164,6 +164,85 @@ test('control API drives a service: seed, state, requests, faults, clock, creden
   assert.equal((await call(c, 'GET', '/nowhere')).status, 404);
 });
 
+test('faults on a fraction of requests are spread evenly, the first one included', () => {
+  const {pickedByFraction} = require('../lib/core');
+  const picks = (fraction, n) => Array.from({length: n}, (_, i) => i + 1).filter((k) => pickedByFraction(fraction, k));
+  assert.deepEqual(picks(0.5, 6), [1, 3, 5]);
+  assert.deepEqual(picks(1 / 3, 9), [1, 4, 7]);
+  assert.deepEqual(picks(1, 3), [1, 2, 3]);
+  for (const fraction of [0.1, 0.25, 0.3, 0.7, 0.9]) {
+    assert.equal(picks(fraction, 100).length, Math.round(100 * fraction), `fraction ${fraction}`);
+  }
+});
+
+test('fraction, burst window and hits: what a fault campaign needs', async (t) => {
+  const emu = await start({services: [fakeService()]});
+  t.after(() => emu.close());
+  const s = emu.urls.fake_cloud;
+  const c = emu.urls.control;
+  const statuses = async (n) => {
+    const out = [];
+    for (let i = 0; i < n; i++) out.push((await call(s, 'GET', '/items/a', undefined, AUTH)).status);
+    return out;
+  };
+  await call(s, 'PUT', '/items/a', {v: 1}, AUTH);
+
+  // Half of the matching requests, from the first, until count is used up.
+  const half = await call(c, 'POST', '/faults', {service: 'fake_cloud', route: 'GetItem', status: 500, fraction: 0.5, count: 2});
+  assert.deepEqual(await statuses(6), [500, 200, 500, 200, 200, 200]);
+  assert.deepEqual((await call(c, 'GET', '/faults')).body, []);
+  const hit = (await call(c, 'GET', '/requests')).body.filter((r) => r.fault === half.body.id);
+  assert.equal(hit.length, 2);
+
+  // A skipped request goes on to the next fault.
+  await call(c, 'POST', '/faults', {service: 'fake_cloud', route: '*', status: 503, fraction: 0.5, count: 5});
+  await call(c, 'POST', '/faults', {service: 'fake_cloud', route: '*', throttle: true, count: 5});
+  assert.deepEqual(await statuses(4), [503, 429, 503, 429]);
+  let pending = (await call(c, 'GET', '/faults')).body;
+  assert.deepEqual(pending.map((f) => [f.matched, f.hits, f.count]), [[4, 2, 3], [2, 2, 3]]);
+  await call(c, 'DELETE', '/faults');
+
+  // A burst: every matching request throttled for duration_ms from the first one (no count:
+  // as many as come), then it is gone.
+  await call(c, 'POST', '/faults', {service: 'fake_cloud', route: '*', throttle: true, duration_ms: 400});
+  assert.equal((await call(c, 'GET', '/faults')).body[0].ends_at, null); // the window starts with the first request
+  assert.deepEqual(await statuses(5), [429, 429, 429, 429, 429]);
+  pending = (await call(c, 'GET', '/faults')).body;
+  assert.equal(pending.length, 1);
+  assert.equal(pending[0].hits, 5);
+  await util.sleep(450);
+  assert.deepEqual(await statuses(2), [200, 200]);
+  assert.deepEqual((await call(c, 'GET', '/faults')).body, []);
+
+  // A burst on a fraction, with latency: the spike hits every other request in the window.
+  await call(c, 'POST', '/faults', {service: 'fake_cloud', route: 'GetItem', latency_ms: 120, fraction: 0.5, duration_ms: 2000});
+  const times = [];
+  for (let i = 0; i < 4; i++) {
+    const t0 = Date.now();
+    assert.equal((await call(s, 'GET', '/items/a', undefined, AUTH)).status, 200);
+    times.push(Date.now() - t0);
+  }
+  assert.ok(times[0] >= 110 && times[2] >= 110, `slow: ${times}`);
+  assert.ok(times[1] < 110 && times[3] < 110, `fast: ${times}`);
+  await call(c, 'DELETE', '/faults');
+
+  // drop_after_commit on a fraction: every change lands, half of the answers are lost.
+  await call(c, 'POST', '/faults', {service: 'fake_cloud', route: 'PutItem', drop_after_commit: true, fraction: 0.5, count: 10});
+  const outcomes = [];
+  for (const id of ['d1', 'd2', 'd3', 'd4']) {
+    outcomes.push(await call(s, 'PUT', `/items/${id}`, {id}, AUTH).then((r) => r.status, () => 'dropped'));
+  }
+  assert.deepEqual(outcomes, ['dropped', 200, 'dropped', 200]);
+  assert.deepEqual(Object.keys((await call(c, 'GET', '/state')).body.fake_cloud.items).sort(), ['a', 'd1', 'd2', 'd3', 'd4']);
+
+  // Bad values are refused, naming the field.
+  for (const [field, value] of [['fraction', 0], ['fraction', 1.5], ['fraction', 'half'], ['duration_ms', -1], ['count', 0], ['count', 1.5]]) {
+    const r = await call(c, 'POST', '/faults', {service: 'fake_cloud', [field]: value});
+    assert.equal(r.status, 400, `${field}=${value}`);
+    assert.match(r.body.message, new RegExp(field));
+  }
+});
+
 test('--state persists every change and is loaded at start', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pb-emu-'));
   const file = path.join(dir, 'state.json');
