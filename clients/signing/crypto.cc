@@ -1,41 +1,27 @@
 #include "clients/signing/crypto.h"
 
-#include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
-#include <openssl/params.h>
+#include <openssl/crypto.h>
 
+#include <cstring>
 #include <ctime>
+#include <initializer_list>
+#include <memory>
 
 namespace polybackup::clients::signing {
 namespace {
 
 // OpenSSL 3 looks an algorithm's implementation up by name on every use
-// unless it was fetched explicitly (EVP_sha256() and HMAC() do the
-// look-up each call, HMAC() a MAC object too): about half of a 1.2 us HMAC,
-// and SigV4 takes five HMACs and two hashes per request (bench/README.md).
-// The algorithms are fetched once per process; the fetched objects are
-// immutable and thread-safe, and are never freed (they live until exit).
+// unless it was fetched explicitly, and its MAC objects cost a context
+// duplication per call: together most of a signature's time (SigV4 takes
+// five HMACs and two hashes per request, bench/README.md). The digests are
+// fetched once per process (the fetched objects are immutable, thread-safe
+// and live until exit), each thread reuses one digest context, and HMAC is
+// built on that context (RFC 2104), so a call allocates nothing in OpenSSL.
 struct Algorithms {
   EVP_MD* sha256 = EVP_MD_fetch(nullptr, "SHA256", nullptr);
   EVP_MD* sha1 = EVP_MD_fetch(nullptr, "SHA1", nullptr);
-  EVP_MAC* hmac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
-  // An HMAC context per digest with the digest set; each call starts from
-  // a copy, so the digest is not looked up by name again.
-  EVP_MAC_CTX* hmac_sha256 = HmacFor("SHA256");
-  EVP_MAC_CTX* hmac_sha1 = HmacFor("SHA1");
-
-  EVP_MAC_CTX* HmacFor(const char* digest) const {
-    EVP_MAC_CTX* ctx = hmac != nullptr ? EVP_MAC_CTX_new(hmac) : nullptr;
-    OSSL_PARAM params[] = {
-        OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, const_cast<char*>(digest), 0),
-        OSSL_PARAM_construct_end()};
-    if (ctx != nullptr && EVP_MAC_CTX_set_params(ctx, params) != 1) {
-      EVP_MAC_CTX_free(ctx);
-      return nullptr;
-    }
-    return ctx;
-  }
 };
 
 const Algorithms& Fetched() {
@@ -43,24 +29,79 @@ const Algorithms& Fetched() {
   return *algorithms;
 }
 
-std::string Hmac(EVP_MAC_CTX* tmpl, const EVP_MD* md, std::string_view key, std::string_view data) {
+struct DigestContextFree {
+  void operator()(EVP_MD_CTX* ctx) const { EVP_MD_CTX_free(ctx); }
+};
+
+// The calling thread's digest context, or nullptr when out of memory.
+EVP_MD_CTX* ThreadDigestContext() {
+  thread_local std::unique_ptr<EVP_MD_CTX, DigestContextFree> ctx(EVP_MD_CTX_new());
+  return ctx.get();
+}
+
+// The digest of the concatenated parts into `out`; the size, or 0 when
+// OpenSSL failed (out of memory, or a provider without the algorithm).
+unsigned Digest(const EVP_MD* md, std::initializer_list<std::string_view> parts,
+                unsigned char* out) {
+  EVP_MD_CTX* ctx = ThreadDigestContext();
+  if (md == nullptr || ctx == nullptr || EVP_DigestInit_ex2(ctx, md, nullptr) != 1) return 0;
+  for (std::string_view part : parts) {
+    if (EVP_DigestUpdate(ctx, part.data(), part.size()) != 1) return 0;
+  }
+  unsigned len = 0;
+  return EVP_DigestFinal_ex(ctx, out, &len) == 1 ? len : 0;
+}
+
+std::string Hash(const EVP_MD* md, const EVP_MD* fallback, std::string_view data) {
   unsigned char out[EVP_MAX_MD_SIZE];
-  size_t len = 0;
-  EVP_MAC_CTX* ctx = tmpl != nullptr ? EVP_MAC_CTX_dup(tmpl) : nullptr;
-  const bool ok =
-      ctx != nullptr &&
-      EVP_MAC_init(ctx, reinterpret_cast<const unsigned char*>(key.data()), key.size(), nullptr) ==
-          1 &&
-      EVP_MAC_update(ctx, reinterpret_cast<const unsigned char*>(data.data()), data.size()) == 1 &&
-      EVP_MAC_final(ctx, out, &len, sizeof(out)) == 1;
-  EVP_MAC_CTX_free(ctx);
-  if (!ok) {
+  unsigned len = Digest(md, {data}, out);
+  if (len == 0) {
+    // The one-shot call, which reports the same way as before.
+    EVP_Digest(data.data(), data.size(), out, &len, fallback, nullptr);
+  }
+  return std::string(reinterpret_cast<char*>(out), len);
+}
+
+// HMAC (RFC 2104): H((K ^ opad) || H((K ^ ipad) || data)), K the key
+// padded to the digest's block size, or its digest when longer.
+std::string Hmac(const EVP_MD* md, const EVP_MD* fallback, std::string_view key,
+                 std::string_view data) {
+  unsigned char out[EVP_MAX_MD_SIZE];
+  unsigned len = 0;
+  const int block = md != nullptr ? EVP_MD_get_block_size(md) : 0;
+  unsigned char hashed_key[EVP_MAX_MD_SIZE];
+  std::string_view k = key;
+  if (block > 0 && key.size() > static_cast<size_t>(block)) {
+    const unsigned n = Digest(md, {key}, hashed_key);
+    k = std::string_view(reinterpret_cast<char*>(hashed_key), n);
+  }
+  if (block > 0 && block <= 128 && k.size() <= static_cast<size_t>(block) &&
+      (k.size() > 0 || key.empty())) {
+    char ipad[128] = {};
+    char opad[128] = {};
+    std::memcpy(ipad, k.data(), k.size());
+    std::memcpy(opad, k.data(), k.size());
+    for (int i = 0; i < block; ++i) {
+      ipad[i] ^= 0x36;
+      opad[i] ^= 0x5c;
+    }
+    unsigned char inner[EVP_MAX_MD_SIZE];
+    const unsigned inner_len = Digest(md, {std::string_view(ipad, block), data}, inner);
+    if (inner_len > 0) {
+      len = Digest(md,
+                   {std::string_view(opad, block),
+                    std::string_view(reinterpret_cast<char*>(inner), inner_len)},
+                   out);
+    }
+    OPENSSL_cleanse(ipad, sizeof(ipad));
+    OPENSSL_cleanse(opad, sizeof(opad));
+  }
+  OPENSSL_cleanse(hashed_key, sizeof(hashed_key));
+  if (len == 0) {
     // Out of memory or a provider without the algorithm: the one-shot call,
     // which reports the same way as before.
-    unsigned int one_shot = 0;
-    HMAC(md, key.data(), static_cast<int>(key.size()),
-         reinterpret_cast<const unsigned char*>(data.data()), data.size(), out, &one_shot);
-    len = one_shot;
+    HMAC(fallback, key.data(), static_cast<int>(key.size()),
+         reinterpret_cast<const unsigned char*>(data.data()), data.size(), out, &len);
   }
   return std::string(reinterpret_cast<char*>(out), len);
 }
@@ -68,21 +109,17 @@ std::string Hmac(EVP_MAC_CTX* tmpl, const EVP_MD* md, std::string_view key, std:
 }  // namespace
 
 std::string Sha256(std::string_view data) {
-  unsigned char out[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  const EVP_MD* md = Fetched().sha256;
-  EVP_Digest(data.data(), data.size(), out, &len, md != nullptr ? md : EVP_sha256(), nullptr);
-  return std::string(reinterpret_cast<char*>(out), len);
+  return Hash(Fetched().sha256, EVP_sha256(), data);
 }
 
 std::string Sha256Hex(std::string_view data) { return HexEncode(Sha256(data)); }
 
 std::string HmacSha256(std::string_view key, std::string_view data) {
-  return Hmac(Fetched().hmac_sha256, EVP_sha256(), key, data);
+  return Hmac(Fetched().sha256, EVP_sha256(), key, data);
 }
 
 std::string HmacSha1(std::string_view key, std::string_view data) {
-  return Hmac(Fetched().hmac_sha1, EVP_sha1(), key, data);
+  return Hmac(Fetched().sha1, EVP_sha1(), key, data);
 }
 
 std::string HexEncode(std::string_view bytes) {

@@ -15,6 +15,23 @@ TEST_CASE("hashes and MACs against published test vectors") {
   // RFC 2202 test case 2.
   CHECK(HexEncode(HmacSha1("Jefe", "what do ya want for nothing?")) ==
         "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79");
+  CHECK(Sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+        "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
+TEST_CASE("HMAC keys longer than the block are hashed first, and an empty key works") {
+  // RFC 4231 test case 6 and RFC 2202 test case 6: the keys are 131 and 80
+  // bytes of 0xaa, longer than SHA-256's and SHA-1's 64-byte block.
+  const std::string data = "Test Using Larger Than Block-Size Key - Hash Key First";
+  CHECK(HexEncode(HmacSha256(std::string(131, '\xaa'), data)) ==
+        "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+  CHECK(HexEncode(HmacSha1(std::string(80, '\xaa'), data)) ==
+        "aa4ae5e15272d00e95705637ce8a3b55ed402112");
+  // A key of exactly one block is used as it is (value from Python's hmac).
+  CHECK(HexEncode(HmacSha256(std::string(64, '\x0b'), "block")) ==
+        "0009cbc8cab0d66424e5fe24560de4c832782300de946d5924e1c16676da8862");
+  CHECK(HexEncode(HmacSha256("", "")) ==
+        "b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad");
 }
 
 TEST_CASE("Base64 (RFC 4648 section 10) and UTC formatting") {

@@ -30,6 +30,9 @@ class DataSourceBase {
   virtual ~DataSourceBase() = default;
   virtual std::string TypeSuffix() const = 0;
   virtual const schema::Schema& GetSchema() const = 0;
+  // GetSchema().ImpliedType(), the type of every config and state value;
+  // DataSource<M> computes it once (every RPC decodes and encodes with it).
+  virtual cty::Type ValueType() const { return GetSchema().ImpliedType(); }
   virtual void ValidateRaw(Context& ctx, const cty::Value& config) {}
   virtual std::optional<cty::Value> ReadRaw(Context& ctx, const cty::Value& config) = 0;
 };
@@ -53,6 +56,7 @@ class DataSource : public DataSourceBase {
     model_schema();
     return *schema_;
   }
+  cty::Type ValueType() const final { return model_schema().Type(); }
   void ValidateRaw(Context& ctx, const cty::Value& config) final {
     M m{};
     if (model_schema().Decode(config, {}, ctx.diagnostics(), &m)) Validate(ctx, m);

@@ -96,6 +96,7 @@ class Resource : public ResourceBase {
     model_schema();
     return *schema_;
   }
+  cty::Type ValueType() const final { return model_schema().Type(); }
   std::optional<schema::TimeoutDefaults> Timeouts() const final {
     return model_schema().timeouts();
   }

@@ -43,6 +43,10 @@ class ResourceBase {
   // "polybackup_aws_backup_plan".
   virtual std::string TypeSuffix() const = 0;
   virtual const schema::Schema& GetSchema() const = 0;
+  // GetSchema().ImpliedType(), the type of every config, plan and state
+  // value; Resource<M> computes it once (every RPC decodes and encodes with
+  // it, and values of one type object compare without a deep walk).
+  virtual cty::Type ValueType() const { return GetSchema().ImpliedType(); }
   // Per-operation timeouts when the schema has a timeouts block.
   virtual std::optional<schema::TimeoutDefaults> Timeouts() const { return std::nullopt; }
 

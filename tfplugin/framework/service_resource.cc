@@ -63,7 +63,7 @@ grpc::Status ProviderService::ValidateResourceConfig(
     if (r == nullptr) return internal::UnknownType("resource", request->type_name(), diags);
     const schema::Schema& s = r->GetSchema();
     cty::Value config;
-    if (!DecodeDynamic(request->config(), s.ImpliedType(), "config", diags, &config)) return;
+    if (!DecodeDynamic(request->config(), r->ValueType(), "config", diags, &config)) return;
     ValidateValue(
         s.block, config, {}, diags,
         {.write_only_allowed = request->client_capabilities().write_only_attributes_allowed()});
@@ -81,7 +81,7 @@ grpc::Status ProviderService::ValidateDataResourceConfig(
     if (d == nullptr) return internal::UnknownType("data source", request->type_name(), diags);
     const schema::Schema& s = d->GetSchema();
     cty::Value config;
-    if (!DecodeDynamic(request->config(), s.ImpliedType(), "config", diags, &config)) return;
+    if (!DecodeDynamic(request->config(), d->ValueType(), "config", diags, &config)) return;
     ValidateValue(s.block, config, {}, diags);
     Call call(this, "ValidateDataResourceConfig", request->type_name());
     d->ValidateRaw(call.ctx(), config);
@@ -96,7 +96,7 @@ grpc::Status ProviderService::UpgradeResourceState(
     ResourceBase* r = FindResource(request->type_name());
     if (r == nullptr) return internal::UnknownType("resource", request->type_name(), diags);
     const schema::Schema& s = r->GetSchema();
-    const cty::Type type = s.ImpliedType();
+    const cty::Type type = r->ValueType();
     const auto& raw = request->raw_state();
     if (raw.json().empty()) {
       if (!raw.flatmap().empty()) {
@@ -149,7 +149,7 @@ grpc::Status ProviderService::ReadResource(grpc::ServerContext*,
     ResourceBase* r = FindResource(request->type_name());
     if (r == nullptr) return internal::UnknownType("resource", request->type_name(), diags);
     const schema::Schema& s = r->GetSchema();
-    const cty::Type type = s.ImpliedType();
+    const cty::Type type = r->ValueType();
     cty::Value current;
     if (!DecodeDynamic(request->current_state(), type, "current_state", diags, &current)) return;
     response->set_private_(request->private_());
@@ -188,7 +188,7 @@ grpc::Status ProviderService::PlanResourceChange(
     ResourceBase* r = FindResource(request->type_name());
     if (r == nullptr) return internal::UnknownType("resource", request->type_name(), diags);
     const schema::Schema& s = r->GetSchema();
-    const cty::Type type = s.ImpliedType();
+    const cty::Type type = r->ValueType();
     cty::Value prior, proposed, config;
     if (!DecodeDynamic(request->prior_state(), type, "prior_state", diags, &prior) ||
         !DecodeDynamic(request->proposed_new_state(), type, "proposed_new_state", diags,
@@ -228,7 +228,7 @@ grpc::Status ProviderService::ApplyResourceChange(
     ResourceBase* r = FindResource(request->type_name());
     if (r == nullptr) return internal::UnknownType("resource", request->type_name(), diags);
     const schema::Schema& s = r->GetSchema();
-    const cty::Type type = s.ImpliedType();
+    const cty::Type type = r->ValueType();
     cty::Value prior, planned, config;
     if (!DecodeDynamic(request->prior_state(), type, "prior_state", diags, &prior) ||
         !DecodeDynamic(request->planned_state(), type, "planned_state", diags, &planned) ||
@@ -289,7 +289,7 @@ grpc::Status ProviderService::ImportResourceState(
     ResourceBase* r = FindResource(request->type_name());
     if (r == nullptr) return internal::UnknownType("resource", request->type_name(), diags);
     const schema::Schema& s = r->GetSchema();
-    const cty::Type type = s.ImpliedType();
+    const cty::Type type = r->ValueType();
     Call call(this, "ImportResourceState", request->type_name());
     Context& ctx = call.ctx();
     ReadResult<cty::Value> result = RunLifecycle<ReadResult<cty::Value>>(
@@ -319,7 +319,7 @@ grpc::Status ProviderService::MoveResourceState(
     ResourceBase* r = FindResource(request->target_type_name());
     if (r == nullptr) return internal::UnknownType("resource", request->target_type_name(), diags);
     const schema::Schema& s = r->GetSchema();
-    const cty::Type type = s.ImpliedType();
+    const cty::Type type = r->ValueType();
     Call call(this, "MoveResourceState", request->target_type_name());
     Context& ctx = call.ctx();
     MoveSource source;
@@ -344,7 +344,7 @@ grpc::Status ProviderService::ReadDataSource(grpc::ServerContext*,
     DataSourceBase* d = FindDataSource(request->type_name());
     if (d == nullptr) return internal::UnknownType("data source", request->type_name(), diags);
     const schema::Schema& s = d->GetSchema();
-    const cty::Type type = s.ImpliedType();
+    const cty::Type type = d->ValueType();
     cty::Value config;
     if (!DecodeDynamic(request->config(), type, "config", diags, &config)) return;
     Call call(this, "ReadDataSource", request->type_name());
