@@ -106,6 +106,15 @@ std::string CoreOnlyConfig(int n) {
   return hcl;
 }
 
+std::string ExternalFloorConfig(int n) {
+  std::string hcl = "provider \"polybackup\" {}\n";
+  for (int i = 0; i < n; ++i) {
+    absl::StrAppend(&hcl, "resource \"polybackup_test_thing\" \"t", i, "\" {\n  name = \"pb-bench-",
+                    i, "\"\n}\n");
+  }
+  return hcl;
+}
+
 std::string AwsProviderConfig(int n, const acceptance::Emulators& e) {
   // The emulator has no STS nor instance metadata; keys come from
   // AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (acceptance/aws/backup_target.cc).

@@ -20,6 +20,11 @@ inline constexpr char kBenchVault[] = "pb-bench-vault";
 // N `terraform_data` resources: Terraform core's own cost per resource.
 std::string CoreOnlyConfig(int n);
 
+// N `polybackup_test_thing` of the test build: what Terraform spends on any
+// resource of an external provider (the plugin protocol, the larger state)
+// when the provider does nothing but keep a JSON file.
+std::string ExternalFloorConfig(int n);
+
 // hashicorp/aws: its provider block for the emulator and N aws_backup_plan.
 std::string AwsProviderConfig(int n, const acceptance::Emulators& e);
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
@@ -31,16 +32,19 @@ struct Variant {
   const char* label;
   bool aws_provider;  // needs hashicorp/aws from the mirror
   bool polybackup;    // the configuration requires polybackup
+  bool test_build;    // ... and the test build of it (polybackup_test_thing)
   std::function<std::string(int, const Emulators&)> config;
 };
 
 const std::vector<Variant>& Variants() {
   static const std::vector<Variant> v = {
-      {"core", "terraform_data (core only)", false, false,
+      {"core", "terraform_data (core only)", false, false, false,
        [](int n, const Emulators&) { return CoreOnlyConfig(n); }},
-      {"aws", "hashicorp/aws aws_backup_plan", true, false, &AwsProviderConfig},
-      {"polybackup", "polybackup_aws_backup_plan", false, true, &PolybackupAwsConfig},
-      {"mix", "polybackup, 4 resource types", false, true, &PolybackupMixConfig},
+      {"floor", "test_thing (external, no cloud)", false, true, true,
+       [](int n, const Emulators&) { return ExternalFloorConfig(n); }},
+      {"aws", "hashicorp/aws aws_backup_plan", true, false, false, &AwsProviderConfig},
+      {"polybackup", "polybackup_aws_backup_plan", false, true, false, &PolybackupAwsConfig},
+      {"mix", "polybackup, 4 resource types", false, true, false, &PolybackupMixConfig},
   };
   return v;
 }
@@ -106,6 +110,16 @@ absl::StatusOr<std::vector<json>> RunVariant(Emulators& e, pid_t emulator, const
                                              const EndToEndOptions& options) {
   PrepareEmulators(e, n);
   acceptance::WorkspaceOptions wo{.env = e.ProviderEnv(), .with_polybackup = v.polybackup};
+  std::string store;
+  if (v.test_build) {
+    wo.polybackup_dir = options.test_provider_dir;
+    // The test resource's objects live in a file, so plan and destroy (new
+    // provider processes) find what apply made. It is read and written whole
+    // on every call: a cost that grows with N, large by N = 1000.
+    store = std::filesystem::temp_directory_path() / ("pb-bench-store-" + std::to_string(getpid()));
+    std::filesystem::remove(store);
+    wo.env["POLYBACKUP_TEST_STORE"] = store;
+  }
   if (v.aws_provider) {
     wo.providers = {
         {.local_name = "aws", .source = "hashicorp/aws", .version = options.aws_version}};
@@ -125,6 +139,7 @@ absl::StatusOr<std::vector<json>> RunVariant(Emulators& e, pid_t emulator, const
     std::fprintf(stderr, " %8.2f s\n", (*run)["wall_s"].get<double>());
     runs.push_back(*std::move(run));
   }
+  if (!store.empty()) std::filesystem::remove(store);
   return runs;
 }
 
@@ -158,7 +173,12 @@ absl::StatusOr<json> MeasureEndToEnd(const EndToEndOptions& options) {
     for (const Variant& v : Variants()) {
       const auto& only = options.variants;
       if (!only.empty() && std::find(only.begin(), only.end(), v.name) == only.end()) continue;
-      if (v.aws_provider && options.aws_mirror.empty()) {
+      const bool no_test_build =
+          v.test_build &&
+          (options.test_provider_dir.empty() ||
+           !std::filesystem::exists(std::filesystem::path(options.test_provider_dir) /
+                                    "terraform-provider-polybackup"));
+      if ((v.aws_provider && options.aws_mirror.empty()) || no_test_build) {
         if (n == options.sizes.front()) out["absent"].push_back(v.name);
         continue;
       }
@@ -243,15 +263,27 @@ std::vector<Verdict> EndToEndVerdicts(const json& e2e) {
     for (const char* command : kCommands) {
       const json* core = Find(e2e, "core", n, command);
       const json* aws = Find(e2e, "aws", n, command);
+      const json* floor = Find(e2e, "floor", n, command);
       for (const char* variant : {"polybackup", "mix"}) {
         const json* ours = Find(e2e, variant, n, command);
-        if (ours == nullptr || core == nullptr) continue;
+        if (ours == nullptr) continue;
         const double wall = (*ours)["wall_s"], api = (*ours)["emulator_cpu_s"];
-        const double bound = 1.10 * (*core)["wall_s"].get<double>() + api;
-        out.push_back({absl::StrCat(Label(variant), " ", command, " N=", n,
-                                    ": wall <= 1.10 x core + API time"),
-                       absl::StrCat(Fixed(wall, 2), " s vs ", Fixed(bound, 2), " s"),
-                       wall <= bound});
+        if (core != nullptr) {
+          const double bound = 1.10 * (*core)["wall_s"].get<double>() + api;
+          out.push_back({absl::StrCat(Label(variant), " ", command, " N=", n,
+                                      ": wall <= 1.10 x core + API time"),
+                         absl::StrCat(Fixed(wall, 2), " s vs ", Fixed(bound, 2), " s"),
+                         wall <= bound});
+        }
+        // The same reading with Terraform's cost for any external provider
+        // (the floor) in place of core alone: what the provider can change.
+        if (floor != nullptr) {
+          const double bound = 1.10 * (*floor)["wall_s"].get<double>() + api;
+          out.push_back({absl::StrCat(Label(variant), " ", command, " N=", n,
+                                      ": wall <= 1.10 x external floor + API time"),
+                         absl::StrCat(Fixed(wall, 2), " s vs ", Fixed(bound, 2), " s"),
+                         wall <= bound});
+        }
       }
       const json* ours = Find(e2e, "polybackup", n, command);
       if (ours == nullptr) continue;

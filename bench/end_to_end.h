@@ -28,6 +28,9 @@ struct EndToEndOptions {
   std::string aws_version;
   // Variants to run, of "core", "aws", "polybackup", "mix"; empty = all.
   std::vector<std::string> variants;
+  // The directory of the test build of polybackup (its in-memory
+  // polybackup_test_thing); "" or no binary there = the floor is absent.
+  std::string test_provider_dir;
 };
 
 // {"sizes", "runs": [{variant, n, command, wall_s, exit_code, api_calls,

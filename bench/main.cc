@@ -4,9 +4,9 @@
 // figure. It measures and reports; it never fails on a figure.
 //
 // usage: polybackup_bench [--quick | --full] [--sections=startup,rpc,e2e]
-//          [--sizes=10,200,1000] [--variants=core,aws,polybackup,mix]
+//          [--sizes=10,200,1000] [--variants=core,floor,aws,polybackup,mix]
 //          [--launches=N] [--rpc-iterations=N] [--aws-mirror=DIR|none]
-//          [--provider=BINARY] [--out=FILE]
+//          [--provider=BINARY] [--test-provider-dir=DIR] [--out=FILE]
 #include <sys/utsname.h>
 #include <unistd.h>
 
@@ -36,6 +36,7 @@ struct Args {
   RpcOptions rpc{.iterations = 300};
   EndToEndOptions e2e;
   std::string aws_mirror = "/opt/tf-plugins";
+  std::string test_provider_dir = POLYBACKUP_BINARY_DIR "/test-provider";
   std::string provider = POLYBACKUP_PROVIDER_BINARY;
   std::string out = POLYBACKUP_BINARY_DIR "/bench/results.json";
 };
@@ -79,6 +80,8 @@ Args Parse(int argc, char** argv) {
       a.rpc.iterations = Ints(value).at(0);
     } else if (key == "--aws-mirror") {
       a.aws_mirror = value == "none" ? "" : value;
+    } else if (key == "--test-provider-dir") {
+      a.test_provider_dir = value;
     } else if (key == "--provider") {
       a.provider = value;
     } else if (key == "--out") {
@@ -162,6 +165,7 @@ int Main(int argc, char** argv) {
       args.e2e.aws_mirror = args.aws_mirror;
       args.e2e.aws_version = aws->version;
     }
+    args.e2e.test_provider_dir = args.test_provider_dir;
     auto e2e = MeasureEndToEnd(args.e2e);
     if (!e2e.ok()) {
       std::fprintf(stderr, "end to end: %s\n", e2e.status().ToString().c_str());

@@ -79,7 +79,8 @@ Workspace::Workspace(WorkspaceOptions options)
             "provider_installation {\n"
             "  dev_overrides {\n"
             "    \"polybackup/polybackup\" = \"" +
-                ProviderDir() + "\"\n  }\n" + mirror + "  direct {\n" + exclude + "  }\n}\n");
+                (options.polybackup_dir.empty() ? ProviderDir() : options.polybackup_dir) +
+                "\"\n  }\n" + mirror + "  direct {\n" + exclude + "  }\n}\n");
   if (!providers_.empty()) {
     // `terraform init` would look polybackup up in the registry (dev_overrides
     // are not for init): install the others with a requirements file that

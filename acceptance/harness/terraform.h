@@ -51,6 +51,9 @@ struct WorkspaceOptions {
   // False: the configuration does not require polybackup at all (bench/'s
   // core-only and hashicorp/aws runs), so Terraform never starts it.
   bool with_polybackup = true;
+  // The directory of the polybackup binary Terraform starts; "" means
+  // $POLYBACKUP_PROVIDER_DIR (bench/ points one run at the test build).
+  std::string polybackup_dir;
 };
 
 class Workspace {
