@@ -14,12 +14,26 @@ function(polybackup_library)
   target_link_libraries(${ARG_NAME} PUBLIC ${ARG_DEPS})
 endfunction()
 
+# Test sources compile at -O0: the code under test lives in the libraries,
+# which keep the build's flags, and a test's own code is mostly doctest's
+# assertion templates, whose optimisation is the larger part of its compile
+# time. Measured on a resource test: g++ -O3 14.5 s, -O1 11.5 s, -O0 9.4 s;
+# in the sanitizer build clang -O1 with libFuzzer's coverage hooks 19.7 s,
+# -O0 without them 10.0 s (the hooks serve the fuzz targets, not the tests).
+function(polybackup_test_compile_options target)
+  target_compile_options(${target} PRIVATE -O0)
+  if(POLYBACKUP_FUZZ)
+    target_compile_options(${target} PRIVATE -fno-sanitize=fuzzer-no-link)
+  endif()
+endfunction()
+
 function(polybackup_test)
   cmake_parse_arguments(ARG "" "NAME" "SRCS;DEPS;LABELS" ${ARGN})
   if(NOT POLYBACKUP_BUILD_TESTS)
     return()
   endif()
   add_executable(${ARG_NAME} ${ARG_SRCS})
+  polybackup_test_compile_options(${ARG_NAME})
   target_link_libraries(${ARG_NAME} PRIVATE ${ARG_DEPS} polybackup_doctest_main doctest::doctest)
   add_test(NAME ${ARG_NAME} COMMAND ${ARG_NAME})
   if(ARG_LABELS)
